@@ -1,0 +1,97 @@
+"""Command line: open the window, or work headless with `extract` and `export`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from timeline_app import __version__
+
+logger = logging.getLogger(__name__)
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size in the form WIDTHxHEIGHT: {value!r}") from None
+    if not (100 <= w <= 20000 and 100 <= h <= 20000):
+        raise argparse.ArgumentTypeError(f"size out of range (100..20000 pixels a side): {value!r}")
+    return w, h
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="article files or folders")
+    p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date to resolve relative times against (default: found in each file)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="timeline-app", description="Turn news articles into a timeline.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = p.add_subparsers(dest="command")
+    ex = sub.add_parser("extract", help="print the extracted timeline (no window)")
+    _common(ex)
+    ex.add_argument("--format", choices=["json"], default="json")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    im = sub.add_parser("export", help="write the timeline picture (no window)")
+    _common(im)
+    im.add_argument("-o", "--output", required=True, metavar="FILE", help="PNG (or SVG) file to write")
+    im.add_argument("--size", type=_size, default=(1600, 900), metavar="WxH", help="image size (default 1600x900)")
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("files", nargs="*", metavar="FILE")
+    gui.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in {"extract", "export", "gui", "-h", "--help", "--version"}:
+        argv = ["gui", *argv]
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "gui":
+        from timeline_app.ui.app import run
+
+        return run([Path(f) for f in args.files], args.reference_date)
+    timeline, failures = _extract(args.files, args.reference_date)
+    if args.command == "extract":
+        from timeline_app.export import write_json
+
+        text = write_json(timeline, args.output)
+        if not args.output:
+            sys.stdout.write(text + "\n")
+    else:
+        from timeline_app.ui.render import export_image
+
+        try:
+            export_image(timeline, Path(args.output), args.size)
+        except OSError as exc:
+            print(f"timeline-app: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    return 1 if failures else 0
+
+
+def _extract(files: list[str], reference: date | None):
+    from timeline_app.core.pipeline import build_timeline, process_files
+
+    results, failures = [], 0
+    for step in process_files(files, reference):
+        if step.error:
+            failures += 1
+            print(f"timeline-app: {step.error}", file=sys.stderr)
+        else:
+            results.append(step.result)
+    return build_timeline(results), failures

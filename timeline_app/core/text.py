@@ -1,0 +1,44 @@
+"""Sentence boundaries for news text, as character offsets."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = frozenset(
+    "mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev st jr sr inc corp co ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e vs etc no fig approx "
+    "mt ft a.m p.m d.c".split()
+)
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+|\n\s*\n""")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split text into sentences; return (start, end) offsets with surrounding blanks trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)$", text[start:m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue
+            # "U.S. officials": an initialism followed by a lower-case word goes on
+            nxt = text[m.end():m.end() + 1]
+            if "." in token and nxt.islower():
+                continue
+        if not (m.group(0)[0] in "\n" or text[m.end():m.end() + 1].strip()):
+            continue
+        _append(text, start, m.end(), spans)
+        start = m.end()
+    _append(text, start, len(text), spans)
+    return spans
+
+
+def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
