@@ -17,9 +17,8 @@ def catalog() -> dict[str, Actor]:
     return {name: Actor(name, kind, aliases) for name, (kind, aliases) in _ACTORS.items()}
 
 
-_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(a) for _, als in _ACTORS.values() for a in sorted(als, key=len, reverse=True)) + r")(?!\w)"
-)
+_ALTERNATIVES = sorted((a for _, als in _ACTORS.values() for a in als), key=len, reverse=True)
+_PATTERN = re.compile(r"\b(" + "|".join(map(re.escape, _ALTERNATIVES)) + r")(?!\w)")
 _ALIAS = {a: name for name, (_, als) in _ACTORS.items() for a in als}
 
 
