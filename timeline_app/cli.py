@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     ex = sub.add_parser("extract", help="print the extracted timeline (no window)")
     _common(ex)
-    ex.add_argument("--format", choices=["json"], default="json")
+    ex.add_argument("--format", choices=["json", "csv", "timelinejs", "ics"],
+                    help="json (the default), csv, timelinejs (TimelineJS3 JSON) or ics (iCalendar); "
+                         "without it, the suffix of -o decides")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     im = sub.add_parser("export", help="write the timeline picture (no window)")
     _common(im)
@@ -68,11 +70,15 @@ def main(argv: list[str] | None = None) -> int:
         return run([Path(f) for f in args.files], args.reference_date)
     timeline, failures = _extract(args.files, args.reference_date)
     if args.command == "extract":
-        from timeline_app.export import write_json
+        from timeline_app.export import ExportError, write
 
-        text = write_json(timeline, args.output)
+        try:
+            text = write(timeline, args.output, args.format)
+        except (ExportError, OSError) as exc:
+            print(f"timeline-app: cannot write {args.output or 'the export'}: {exc}", file=sys.stderr)
+            return 1
         if not args.output:
-            sys.stdout.write(text + "\n")
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         from timeline_app.ui.render import export_image
 
