@@ -161,12 +161,12 @@ def timelinejs_dict(timeline: Timeline, title: str | None = None) -> dict[str, A
         body = [f"<p>{html.escape(e.sentence, quote=False)}</p>"]
         when = f"“{t.text}” ({t.value})" if t.text else t.value
         body.append(f"<p><small>{html.escape(when, quote=False)}"
-                    + (f" · {html.escape(', '.join(e.actors, quote=False))}" if e.actors else "")
+                    + (f" · {html.escape(', '.join(e.actors), quote=False)}" if e.actors else "")
                     + (f" · {html.escape(titles[e.document], quote=False)}" if titles.get(e.document) else "")
                     + "</small></p>")
         slide: dict[str, Any] = {
             "start_date": _tl_date(t.earliest),
-            "text": {"headline": html.escape(_headline(e, quote=False)), "text": "".join(body)},
+            "text": {"headline": html.escape(_headline(e), quote=False), "text": "".join(body)},
             "group": e.lane,
             "unique_id": _tl_id(e.id, taken),
         }
