@@ -1,36 +1,85 @@
-"""Read article files into Documents: clean text, a title and a reference date."""
+"""Read article files into Documents: clean text, a title and a reference (publication) date.
+
+One reader per format (text, html, pdf, docx, email) turns bytes into text plus the
+title and dates the format stores; this module picks the publication date:
+
+1. the date the user gave (``user``);
+2. a publication date the file declares: HTML meta tags/JSON-LD/<time>, an e-mail's
+   Date header (``metadata``);
+3. a dateline or byline in the first lines of the text (``dateline``);
+4. for PDF and Word files, the creation date in the document properties (``metadata``);
+   it ranks below a dateline because a page printed or pasted later carries that later date;
+5. the latest full date the text reports, not after the file's modification time (``text``);
+6. the file's modification time (``file-time``).
+
+Anything a parser library raises is turned into IngestError here, so one bad file never
+stops the others. Reading never touches the network.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from timeline_app.core.ingest.base import Extracted
+from timeline_app.core.ingest.docx import read_docx
+from timeline_app.core.ingest.email import read_email
+from timeline_app.core.ingest.errors import IngestError
+from timeline_app.core.ingest.html import read_html
+from timeline_app.core.ingest.pdf import read_pdf
+from timeline_app.core.ingest.pubdate import dateline_date, latest_reported_date
+from timeline_app.core.ingest.text import decode_text, read_text
 from timeline_app.core.model import Document
 
+__all__ = ["IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "collect_files", "decode_text", "document_id",
+           "read_document"]
+
+logger = logging.getLogger(__name__)
+
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".md", ".text")
+MAX_TITLE = 200
 
-
-class IngestError(Exception):
-    """A file could not be read; the message names the file and the reason."""
-
-    def __init__(self, path: str | Path, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{Path(path).name}: {reason}")
+_READERS: dict[str, Callable[[Path, bytes], Extracted]] = {
+    ".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text,
+    ".html": read_html, ".htm": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+    ".eml": read_email,
+}
+SUPPORTED_SUFFIXES = tuple(_READERS)
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders (recursively) into the supported files they hold; keep files as given."""
+    """Expand folders (recursively) into the supported files they hold; keep files as given.
+
+    Hidden files and anything inside hidden folders are skipped; a file reached twice
+    (named directly and inside a folder, or through a symlink) is listed once.
+    """
     out: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path.absolute()
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                              and not f.name.startswith(".")))
+            for f in sorted(p.rglob("*")):
+                relative = f.relative_to(p).parts
+                if any(part.startswith(".") for part in relative):
+                    continue
+                if f.suffix.lower() in SUPPORTED_SUFFIXES and f.is_file():
+                    add(f)
         else:
-            out.append(p)
+            add(p)
     return out
 
 
@@ -49,34 +98,54 @@ def read_document(path: str | Path, reference_date: date | None = None) -> Docum
         raise IngestError(path, f"cannot open the file ({exc.strerror or exc})") from exc
     if not path.is_file():
         raise IngestError(path, "not a regular file")
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise IngestError(path, f"unsupported file type '{path.suffix or '(none)'}'")
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        raise IngestError(path, f"unsupported file type '{path.suffix or '(none)'}' (supported: {supported})")
     if stat.st_size > MAX_BYTES:
-        raise IngestError(path, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    raw = path.read_bytes()
-    text = decode_text(path, raw)
-    if not text.strip():
+        raise IngestError(path, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if stat.st_size == 0:
         raise IngestError(path, "the file is empty")
-    title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)[:200]
-    if reference_date is not None:
-        ref, source = reference_date, "user"
-    else:
-        ref, source = datetime.fromtimestamp(stat.st_mtime).date(), "file-time"
-    return Document(id=document_id(path), path=str(path), title=title, text=text,
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    try:
+        extracted = reader(path, raw)
+    except IngestError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise IngestError(path, f"the file is too complex to read ({type(exc).__name__})") from exc
+    except Exception as exc:  # noqa: BLE001 - a parser library's surprise must not stop the batch
+        logger.warning("unexpected failure reading %s", path, exc_info=True)
+        raise IngestError(path, f"cannot read this {path.suffix.lower()} file ({type(exc).__name__}: {exc})") from exc
+    text = extracted.text.strip()
+    if not text:
+        raise IngestError(path, "the file has no text")
+    file_date = datetime.fromtimestamp(stat.st_mtime).date()
+    ref, source = choose_reference_date(extracted, text, file_date, reference_date)
+    return Document(id=document_id(path), path=str(path), title=_title(extracted, text, path), text=text,
                     reference_date=ref, reference_source=source)
 
 
-def decode_text(path: Path, raw: bytes) -> str:
-    """Decode bytes as text, detecting the encoding; reject binary data."""
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(path, "this is a binary file, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+def choose_reference_date(extracted: Extracted, text: str, file_date: date,
+                          user_date: date | None = None) -> tuple[date, str]:
+    """Pick the publication date and the name of its source, best evidence first (see the module doc)."""
+    if user_date is not None:
+        return user_date, "user"
+    if extracted.metadata_date is not None:
+        return extracted.metadata_date, "metadata"
+    if (found := dateline_date(text, file_date)) is not None:
+        return found, "dateline"
+    if extracted.created_date is not None:
+        return extracted.created_date, "metadata"
+    if (found := latest_reported_date(text, file_date)) is not None:
+        return found, "text"
+    return file_date, "file-time"
 
-        best = from_bytes(raw).best()
-        if best is None:
-            raise IngestError(path, "cannot detect the text encoding") from None
-        text = str(best)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+def _title(extracted: Extracted, text: str, path: Path) -> str:
+    title = " ".join((extracted.title or "").split())
+    if not title:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+    return title[:MAX_TITLE]
