@@ -1,11 +1,83 @@
-"""Temporary: replaced by the rule-based tagger."""
+"""tag(): find the time expressions of a text and resolve them against a reference date."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 
 from timeline_app.core.model import Timex
+from timeline_app.core.temporal.rules import RULES, Context, Reading
+
+logger = logging.getLogger(__name__)
+
+_GRANS_THAT_ANCHOR = {"day", "week", "weekend", "month", "quarter", "half", "season", "year", "time", "part"}
 
 
 def tag(text: str, reference: date | datetime) -> list[Timex]:
-    return []
+    """Return the time expressions in ``text``, in order, normalised against ``reference``.
+
+    Never raises on any string: a rule that fails on odd input is skipped.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    ref = reference.date() if isinstance(reference, datetime) else reference
+    spans = _choose_spans(text, ref)
+    ctx = Context(text, ref)
+    out: list[Timex] = []
+    for start, end, match, normalise in spans:
+        reading = _safe(normalise, match, ctx)
+        if reading is None:
+            continue
+        out.append(_timex(text, start, end, reading))
+        period = reading.period
+        if period is not None and period.gran in _GRANS_THAT_ANCHOR and not reading.value.endswith("_REF"):
+            ctx.last, ctx.last_at = period, start
+    return out
+
+
+def _choose_spans(text: str, ref: date):
+    """All rule matches, keeping the longest where they overlap (a rule that rejects its match loses)."""
+    probe = Context(text, ref)
+    candidates = []
+    for pattern, normalise in RULES:
+        for m in pattern.finditer(text):
+            start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
+            for name in ("t2", "t3", "t4"):
+                if name in pattern.groupindex and m.group(name):
+                    start, end = m.span(name)
+            if end > start:
+                candidates.append((start, end, m, normalise))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for start, end, m, normalise in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        if _safe(normalise, m, probe) is None:
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, m, normalise))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _safe(normalise, match, ctx: Context) -> Reading | None:
+    try:
+        return normalise(match, ctx)
+    except (ValueError, OverflowError, KeyError, IndexError, TypeError, ZeroDivisionError) as exc:
+        logger.debug("rule %s failed on %r: %s", normalise.__name__, match.group(), exc)
+        return None
+
+
+def _timex(text: str, start: int, end: int, r: Reading) -> Timex:
+    earliest = latest = None
+    if r.bounds is not None:
+        earliest, latest = r.bounds
+    elif r.period is not None:
+        earliest, latest = r.period.bounds()
+    if isinstance(earliest, datetime) and isinstance(latest, datetime):
+        pass
+    elif isinstance(earliest, datetime) != isinstance(latest, datetime):
+        earliest = earliest.date() if isinstance(earliest, datetime) else earliest
+        latest = latest.date() if isinstance(latest, datetime) else latest
+    return Timex(start, end, text[start:end], r.type, r.value, earliest, latest, r.anchor, r.mod)
