@@ -1,0 +1,129 @@
+"""Place events on lanes and rows: plot coordinates for the timeline view (no drawing here).
+
+x is in days since a local origin (a midnight), so numbers stay small whatever the era
+(epoch seconds near 2e9 lose precision in some pyqtgraph items); y grows downwards,
+one row per stacked event inside a lane.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+
+from timeline_app.core.model import Event, Timeline
+
+ROW = 1.0  # height of one stacked row
+LANE_GAP = 0.6  # space between lanes
+MAX_ROWS = 8  # beyond this, events in a crowded lane share rows rather than make the lane huge
+POINT_WIDTH = 1.0  # days a precise (one-day) event occupies when stacking
+
+
+@dataclass
+class Layout:
+    """Events with their plot coordinates, lanes with their vertical extent."""
+
+    origin: date
+    events: list[Event] = field(default_factory=list)
+    x0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    x1: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    point: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # precise: a marker, not a bar
+    doc_index: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    lane_index: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    lanes: list[str] = field(default_factory=list)
+    lane_top: list[float] = field(default_factory=list)
+    lane_bottom: list[float] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        return self.lane_bottom[-1] if self.lane_bottom else 1.0
+
+    def x_centre(self) -> np.ndarray:
+        return (self.x0 + self.x1) / 2
+
+    def lane_at(self, y: float) -> str | None:
+        for name, top, bottom in zip(self.lanes, self.lane_top, self.lane_bottom, strict=True):
+            if top - LANE_GAP / 2 <= y < bottom + LANE_GAP / 2:
+                return name
+        return None
+
+
+def days(value: date | datetime, origin: date) -> float:
+    """Days from the origin's midnight to a date (its midnight) or a datetime."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return (value - datetime(origin.year, origin.month, origin.day)).total_seconds() / 86400
+    return float((value - origin).days)
+
+
+def to_date(x: float, origin: date) -> datetime:
+    return datetime(origin.year, origin.month, origin.day) + timedelta(days=float(x))
+
+
+def lay_out(timeline: Timeline) -> Layout:
+    """Lanes ordered by event count (most first); events stacked so they do not cover each other."""
+    events = [e for e in timeline.events if e.time.earliest is not None]
+    if not events:
+        return Layout(origin=date.today())
+    origin = min(_as_date(e.time.earliest) for e in events)
+    doc_ids = {d.id: i for i, d in enumerate(timeline.documents)}
+    counts = Counter(e.lane for e in events)
+    lanes = sorted(counts, key=lambda lane: (-counts[lane], lane.casefold()))
+    lane_no = {lane: i for i, lane in enumerate(lanes)}
+
+    n = len(events)
+    x0, x1, point = np.empty(n), np.empty(n), np.zeros(n, bool)
+    for i, e in enumerate(events):
+        t = e.time
+        latest = t.latest if t.latest is not None else t.earliest
+        point[i] = t.earliest == latest
+        x0[i] = days(t.earliest, origin)
+        # a date covers its whole day; a datetime is an instant
+        x1[i] = days(latest, origin) + (0.0 if isinstance(latest, datetime) else 1.0)
+        if point[i] and not isinstance(latest, datetime):
+            x0[i] = x1[i] = x0[i] + 0.5  # a one-day event sits at midday
+    lane_index = np.array([lane_no[e.lane] for e in events], int)
+    rows = _stack(x0, x1, lane_index, len(lanes))
+
+    y = np.empty(n)
+    tops, bottoms, top = [], [], 0.0
+    for li in range(len(lanes)):
+        mask = lane_index == li
+        nrows = int(rows[mask].max()) + 1
+        y[mask] = top + (rows[mask] + 0.5) * ROW
+        tops.append(top)
+        bottoms.append(top + nrows * ROW)
+        top += nrows * ROW + LANE_GAP
+    doc_index = np.array([doc_ids.get(e.document, 0) for e in events], int)
+    return Layout(origin, events, x0, x1, y, point, doc_index, lane_index, lanes, tops, bottoms)
+
+
+def _stack(x0: np.ndarray, x1: np.ndarray, lane_index: np.ndarray, nlanes: int) -> np.ndarray:
+    """Greedy interval packing per lane: each event takes the first row free at its start."""
+    rows = np.zeros(len(x0), int)
+    order = np.lexsort((x0, lane_index))
+    ends: list[float] = []
+    current = -1
+    for i in order:
+        if lane_index[i] != current:
+            current, ends = lane_index[i], []
+        start = x0[i] - POINT_WIDTH / 2 if x0[i] == x1[i] else x0[i]
+        end = max(x1[i], x0[i] + POINT_WIDTH / 2)
+        row = next((r for r, e in enumerate(ends) if e <= start), None)
+        if row is None:
+            if len(ends) < MAX_ROWS:
+                row = len(ends)
+                ends.append(end)
+            else:
+                row = int(np.argmin(ends))
+        ends[row] = max(ends[row], end)
+        rows[i] = row
+    return rows
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value

@@ -1,0 +1,392 @@
+"""The timeline plot: one lane per actor, events as markers (precise) or bars (vague), a date axis.
+
+All events are drawn by ONE ScatterPlotItem and ONE BarGraphItem (vectorised: smooth at 10k events).
+The same class draws the window's view and the exported picture (see render.py).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolTip, QVBoxLayout, QWidget
+
+from timeline_app.core.model import Timeline
+from timeline_app.ui.date_axis import OriginDateAxis
+from timeline_app.ui.describe import date_text, resolution_text, short
+from timeline_app.ui.overview import Overview
+from timeline_app.ui.timeline_layout import ROW, Layout, lay_out
+
+logger = logging.getLogger(__name__)
+
+# Tableau 10: distinct on light and dark backgrounds, and for most colour-blind readers.
+DOCUMENT_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                   "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+MAX_LEGEND = 12
+MAX_LABELS = 40  # short labels appear once this few events are in view
+LABEL_CHARS = 32
+
+
+def document_color(index: int) -> QColor:
+    return QColor(DOCUMENT_COLORS[index % len(DOCUMENT_COLORS)])
+
+
+class TimelineView(QWidget):
+    """Shows a Timeline; with a SessionModel it follows its changes and drives its selection."""
+
+    event_clicked = Signal(str)  # event id
+
+    def __init__(self, session=None, parent: QWidget | None = None, *, overview: bool = True,
+                 light: bool | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.timeline = Timeline()
+        self.layout_ = lay_out(self.timeline)
+        self._selected: str | None = None
+        self._light = light
+        bg, fg = self._colors()
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(bg)
+        self.graphics.setAcceptDrops(False)  # drops go to the main window
+        self.graphics.viewport().setAcceptDrops(False)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.graphics)
+
+        self.title = pg.LabelItem("", size="13pt", bold=True, color=fg)
+        self.graphics.addItem(self.title, row=0, col=0)
+        self.axis = OriginDateAxis()
+        self.plot = pg.PlotItem(axisItems={"bottom": self.axis})
+        self.graphics.addItem(self.plot, row=1, col=0)
+        self.legend = pg.LabelItem("", size="10pt", color=fg, justify="left")
+        self.graphics.addItem(self.legend, row=2, col=0)
+        self._setup_plot(fg)
+        self.overview = None
+        if overview:
+            self.overview = Overview(self.plot, fg)
+            self.graphics.addItem(self.overview.plot, row=3, col=0)
+        self.graphics.ci.layout.setRowStretchFactor(1, 10)
+
+        self.bands = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[], pen=None, brush=pg.mkBrush(0, 0, 0, 0))
+        self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=[], pen=None, brush=None)
+        self.points = pg.ScatterPlotItem(size=12, pxMode=True)
+        self.sel_point = pg.ScatterPlotItem(size=18, symbol="o", brush=None, pen=pg.mkPen(fg, width=2.5))
+        self.sel_rect = pg.PlotCurveItem(pen=pg.mkPen(fg, width=2.5))
+        for item in (self.bands, self.bars, self.points, self.sel_point, self.sel_rect):
+            self.plot.addItem(item)
+        self.bands.setZValue(-10)
+        self._labels: list[pg.TextItem] = []
+        self._label_timer = QTimer(self, singleShot=True, interval=60)
+        self._label_timer.timeout.connect(self._update_labels)
+        self.plot.getViewBox().sigXRangeChanged.connect(self._label_timer.start)
+
+        scene = self.graphics.scene()
+        scene.sigMouseMoved.connect(self._hovered)
+        scene.sigMouseClicked.connect(self._clicked)
+        if session is not None:
+            session.timeline_changed.connect(self._session_changed)
+            session.selection_changed.connect(self.select_event)
+            self._session_changed()
+
+    # --- public ----------------------------------------------------------------------
+    def show_timeline(self, timeline: Timeline) -> None:
+        """Draw a timeline (lanes, events, legend, title) and fit it in view."""
+        first = not self.timeline.events
+        self.timeline = timeline
+        self.layout_ = lay = lay_out(timeline)
+        self.axis.set_origin(lay.origin)
+        self._draw_lanes(lay)
+        self._draw_events(lay)
+        self.title.setText(html.escape(self._title_text()))
+        self.legend.setText(self._legend_html())
+        if self.overview is not None:
+            self.overview.show_layout(lay)
+        self._limit(lay)
+        if first or not self._in_view(lay):
+            self.fit()
+        else:
+            self.plot.setYRange(0, lay.height, padding=0.02)
+        self.select_event(self._selected or "")
+
+    def fit(self) -> None:
+        """Show every event: the whole time range and every lane."""
+        lay = self.layout_
+        if lay.events:
+            lo, hi = float(lay.x0.min()), float(lay.x1.max())
+            span = max(hi - lo, 2.0)
+            pad = span * 0.04
+            self.plot.setXRange(lo - pad, lo + span + pad, padding=0)
+        else:
+            self.plot.setXRange(-15, 15, padding=0)
+        self.plot.setYRange(0, lay.height, padding=0.02)
+        self._update_labels()
+
+    def select_event(self, event_id: str) -> None:
+        """Outline the event and bring it into view (no signal: selection comes from outside)."""
+        self._selected = event_id or None
+        lay = self.layout_
+        idx = self._index_of(event_id)
+        if idx is None:
+            self.sel_point.setData([], [])
+            self.sel_rect.setData([], [])
+            return
+        x0, x1, y = float(lay.x0[idx]), float(lay.x1[idx]), float(lay.y[idx])
+        if lay.point[idx]:
+            self.sel_point.setData([x0], [y])
+            self.sel_rect.setData([], [])
+        else:
+            h = ROW * 0.45
+            self.sel_rect.setData([x0, x1, x1, x0, x0], [y - h, y - h, y + h, y + h, y - h])
+            self.sel_point.setData([], [])
+        (vx0, vx1), _ = self.plot.getViewBox().viewRange()
+        if x1 < vx0 or x0 > vx1:  # out of view: pan to it, keeping the zoom
+            half = (vx1 - vx0) / 2
+            centre = (x0 + x1) / 2
+            self.plot.setXRange(centre - half, centre + half, padding=0)
+
+    def event_at(self, pos: QPointF) -> str | None:
+        """The id of the event under a scene position, if any."""
+        lay = self.layout_
+        vb = self.plot.getViewBox()
+        if not lay.events or not vb.sceneBoundingRect().contains(pos):
+            return None
+        p = vb.mapSceneToView(pos)
+        px, py = vb.viewPixelSize()
+        tol_x = 7 * px
+        inside = (lay.x0 - tol_x <= p.x()) & (p.x() <= lay.x1 + tol_x) & (np.abs(lay.y - p.y()) <= max(0.4, 7 * py))
+        hits = np.flatnonzero(inside)
+        if not len(hits):
+            return None
+        # nearest first; a precise marker wins over a bar it sits on
+        dist = np.abs(lay.x_centre()[hits] - p.x()) / px + np.abs(lay.y[hits] - p.y()) / py
+        dist -= lay.point[hits] * 1e6
+        return lay.events[int(hits[np.argmin(dist)])].id
+
+    def lane_menu(self, lane: str) -> QMenu:
+        """The context menu of a lane: hide, rename, merge into another lane, show all."""
+        menu = QMenu(self)
+        s = self.session
+        menu.addAction(f"Hide “{lane}”", lambda: s.hide_lane(lane))
+        menu.addAction(f"Rename “{lane}”…", lambda: self._rename(lane))
+        merge = menu.addMenu(f"Merge “{lane}” into")
+        for other in self.layout_.lanes:
+            if other != lane:
+                merge.addAction(other, lambda other=other: s.merge_lanes(lane, other))
+        merge.setEnabled(len(self.layout_.lanes) > 1)
+        show = menu.addAction("Show all lanes", s.show_all_lanes)
+        show.setEnabled(bool(s.session.hidden))
+        return menu
+
+    # --- drawing ---------------------------------------------------------------------
+    def _setup_plot(self, fg) -> None:
+        p = self.plot
+        vb = p.getViewBox()
+        vb.setMouseEnabled(x=True, y=False)  # wheel and drag move time, never lanes
+        vb.setMenuEnabled(False)
+        p.setMenuEnabled(False)
+        p.hideButtons()
+        vb.invertY(True)
+        p.showGrid(x=True, y=False, alpha=0.18)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0))
+        for name in ("left", "bottom"):
+            ax = p.getAxis(name)
+            ax.setPen(fg)
+            ax.setTextPen(fg)
+            ax.setStyle(tickFont=font)
+        p.getAxis("left").setStyle(tickLength=0)
+        p.getAxis("bottom").setHeight(QFontMetrics(font).height() + 14)
+        vb.setBorder(pg.mkPen(fg))
+        p.layout.setContentsMargins(4, 4, 24, 4)  # room for the last date label on the right
+
+    def _draw_lanes(self, lay: Layout) -> None:
+        left = self.plot.getAxis("left")
+        font = left.style.get("tickFont") or self.font()
+        names = [short(name, 28) for name in lay.lanes]
+        ticks = [((top + bottom) / 2, name) for name, top, bottom in zip(names, lay.lane_top, lay.lane_bottom,
+                                                                         strict=True)]
+        left.setTicks([ticks, []])
+        width = max((QFontMetrics(font).horizontalAdvance(n) for n in names), default=40)
+        left.setWidth(width + 16)
+        # every other lane gets a faint band so the eye follows a lane across the plot
+        shade = QColor(self._colors()[1])
+        shade.setAlpha(18)
+        odd = list(range(1, len(lay.lanes), 2))
+        far = 1e6
+        self.bands.setOpts(x0=[-far] * len(odd), x1=[far] * len(odd), y0=[lay.lane_top[i] - 0.3 for i in odd],
+                           y1=[lay.lane_bottom[i] + 0.3 for i in odd], brush=pg.mkBrush(shade), pen=None)
+
+    def _draw_events(self, lay: Layout) -> None:
+        colors = [document_color(i) for i in range(max(len(self.timeline.documents), 1))]
+        pts = np.flatnonzero(lay.point)
+        implied = np.array([lay.events[i].implied_time for i in pts], bool)
+        spots_brush = []
+        spots_pen = []
+        for i, imp in zip(pts, implied, strict=True):
+            c = colors[lay.doc_index[i] % len(colors)]
+            if imp:  # time borrowed from the narrative: a hollow marker
+                spots_brush.append(pg.mkBrush(self._colors()[0]))
+                spots_pen.append(pg.mkPen(c, width=2))
+            else:
+                spots_brush.append(pg.mkBrush(c))
+                spots_pen.append(pg.mkPen(c.darker(140), width=1))
+        self.points.setData(x=lay.x0[pts], y=lay.y[pts], brush=spots_brush, pen=spots_pen,
+                            symbol=["d" if not imp else "o" for imp in implied])
+        bars = np.flatnonzero(~lay.point)
+        brushes, pens = [], []
+        for i in bars:
+            c = QColor(colors[lay.doc_index[i] % len(colors)])
+            pens.append(pg.mkPen(c, width=1.5))
+            c.setAlpha(110)
+            brushes.append(pg.mkBrush(c))
+        self.bars.setOpts(x0=lay.x0[bars], x1=lay.x1[bars], y=lay.y[bars], height=[ROW * 0.6] * len(bars),
+                          brushes=brushes, pens=pens)
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        """Short labels next to events, only when few enough are in view to read them."""
+        lay = self.layout_
+        (vx0, vx1), _ = self.plot.getViewBox().viewRange()
+        visible = np.flatnonzero((lay.x1 >= vx0) & (lay.x0 <= vx1)) if lay.events else []
+        wanted = visible if 0 < len(visible) <= MAX_LABELS else []
+        fg = self._colors()[1]
+        while len(self._labels) < len(wanted):
+            item = pg.TextItem(anchor=(0, 0.5), color=fg)
+            self.plot.addItem(item)
+            self._labels.append(item)
+        px = self.plot.getViewBox().viewPixelSize()[0]
+        metrics = QFontMetrics(self.font())
+        row_end: dict[float, float] = {}  # right end of the last label placed on each row
+        used = 0
+        for i in sorted(wanted, key=lambda i: lay.x0[i]):
+            e = lay.events[i]
+            text = short(e.label or e.sentence, LABEL_CHARS)
+            width = (metrics.horizontalAdvance(text) + 12) * px
+            y = float(lay.y[i])
+            x0, x1 = float(lay.x0[i]), float(lay.x1[i])
+            anchor = (0, 0.5)
+            if not lay.point[i] and min(x1, vx1) - max(x0, vx0) >= width:  # fits inside its bar
+                x = max(x0, vx0) + 4 * px
+            elif x1 + 8 * px + width <= vx1:
+                x = x1 + 8 * px
+            elif x0 - 8 * px - width >= vx0:  # no room on the right: write it on the left
+                x, anchor = x0 - 8 * px, (1, 0.5)
+            else:
+                continue  # a clipped label helps nobody
+            left = x - width if anchor[0] else x
+            if left < row_end.get(y, -np.inf):
+                continue  # would cover the previous label on this row
+            row_end[y] = max(x, left + width)
+            item = self._labels[used]
+            used += 1
+            item.setAnchor(anchor)
+            item.setText(text)
+            item.setPos(x, y)
+            item.setVisible(True)
+        for item in self._labels[used:]:
+            item.setVisible(False)
+
+    def _limit(self, lay: Layout) -> None:
+        if lay.events:
+            lo, hi = float(lay.x0.min()), float(lay.x1.max())
+        else:
+            lo, hi = -15.0, 15.0
+        span = max(hi - lo, 30.0)
+        self.plot.getViewBox().setLimits(xMin=lo - 3 * span, xMax=hi + 3 * span, minXRange=1 / 48,
+                                         maxXRange=7 * span, yMin=-1, yMax=lay.height + 1)
+
+    def _in_view(self, lay: Layout) -> bool:
+        if not lay.events:
+            return False
+        (vx0, vx1), _ = self.plot.getViewBox().viewRange()
+        return bool(((lay.x1 >= vx0) & (lay.x0 <= vx1)).any())
+
+    def _title_text(self) -> str:
+        docs = self.timeline.documents
+        if not docs:
+            return "No articles loaded — drop text files here or use File › Open"
+        if len(docs) == 1:
+            return short(docs[0].title, 110)
+        dates = sorted(d.reference_date for d in docs)
+        return f"{len(docs)} articles published {dates[0].isoformat()} – {dates[-1].isoformat()}"
+
+    def _legend_html(self) -> str:
+        docs = self.timeline.documents
+        if not docs:
+            return ""
+        parts = []
+        for i, d in enumerate(docs[:MAX_LEGEND]):
+            color = document_color(i).name()
+            parts.append(f'<span style="color:{color}">&#9632;</span>&nbsp;{html.escape(short(d.title, 60))} '
+                         f'({d.reference_date.isoformat()})')
+        lines = ["&nbsp;&nbsp;&nbsp;&nbsp;".join(parts[k:k + 2]) for k in range(0, len(parts), 2)]
+        if len(docs) > MAX_LEGEND:
+            lines.append(f"… and {len(docs) - MAX_LEGEND} more articles")
+        key = "&#9670; precise date &nbsp; &#9675; date taken from the narrative &nbsp; &#9644; vague span"
+        return "<br>".join([key, *lines])
+
+    def _colors(self) -> tuple[QColor, QColor]:
+        """Background and foreground: the system palette, or a light page for print."""
+        if self._light:
+            return QColor("white"), QColor("#202020")
+        pal = QApplication.palette()
+        return pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+
+    # --- interaction -----------------------------------------------------------------
+    def _index_of(self, event_id: str | None) -> int | None:
+        if not event_id:
+            return None
+        return next((i for i, e in enumerate(self.layout_.events) if e.id == event_id), None)
+
+    def _session_changed(self) -> None:
+        self._selected = self.session.selected
+        self.show_timeline(self.session.timeline)
+
+    def _hovered(self, pos: QPointF) -> None:
+        event_id = self.event_at(pos)
+        if event_id is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(QCursor.pos(), self.tooltip(event_id), self.graphics)
+
+    def tooltip(self, event_id: str) -> str:
+        """Rich text: the sentence, the date, how the date was resolved."""
+        e = next(e for e in self.layout_.events if e.id == event_id)
+        doc = next((d for d in self.timeline.documents if d.id == e.document), None)
+        return (f"<p style='white-space:pre-wrap; max-width:420px'><b>{html.escape(e.lane)}</b>: "
+                f"{html.escape(short(e.sentence, 300))}</p>"
+                f"<p><b>{html.escape(date_text(e.time))}</b><br>{html.escape(resolution_text(e, doc))}</p>")
+
+    def _clicked(self, ev) -> None:
+        pos = ev.scenePos()
+        if ev.button() == Qt.MouseButton.RightButton and self.session is not None:
+            lane = self._lane_at(pos)
+            if lane:
+                self.lane_menu(lane).exec(ev.screenPos().toPoint())
+                ev.accept()
+            return
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        if ev.double():
+            self.fit()
+            return
+        event_id = self.event_at(pos)
+        if event_id:
+            self.event_clicked.emit(event_id)
+            if self.session is not None:
+                self.session.select(event_id)
+
+    def _lane_at(self, pos: QPointF) -> str | None:
+        rect = self.plot.sceneBoundingRect()
+        if not rect.contains(pos):
+            return None
+        return self.layout_.lane_at(self.plot.getViewBox().mapSceneToView(pos).y())
+
+    def _rename(self, lane: str) -> None:
+        name, ok = QInputDialog.getText(self, "Rename lane", f"New name for “{lane}”:", text=lane)
+        if ok and name.strip():
+            self.session.rename_lane(lane, name.strip())
