@@ -32,6 +32,8 @@ PUBLISHED_META = (
 )
 _JSONLD_KEYS = ("datePublished", "dateCreated", "uploadDate")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Tag-like leftovers in the extracted text: the parser could not make sense of the markup.
+_LEFTOVER_MARKUP = re.compile(r"</?[A-Za-z!][^<>]{0,80}>?|<<|>>")
 
 
 def _parser() -> lxml.html.HTMLParser:
@@ -144,4 +146,7 @@ def read_html(path: Path, raw: bytes) -> Extracted:
     text = _article_text(tree)
     if not text:
         raise IngestError(path, "no article text found in the page (malformed or empty HTML)")
+    leftovers = _LEFTOVER_MARKUP.findall(text)
+    if len(leftovers) >= 3 and sum(map(len, leftovers)) > 0.02 * len(text):
+        raise IngestError(path, "malformed HTML: the markup is broken and no clean article text can be read")
     return Extracted(text=text, title=title, metadata_date=published)

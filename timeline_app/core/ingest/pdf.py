@@ -77,7 +77,7 @@ def _paragraphs(page_text: str) -> list[str]:
             current[-1] = current[-1] + line
         else:
             current.append(line)
-        if _SENTENCE_END.search(line) and len(line) < 0.8 * width or len(line) < 0.5 * width:
+        if _SENTENCE_END.search(line) and len(line) < 0.85 * width or len(line) < 0.6 * width:
             paragraphs.append(" ".join(current))
             current = []
     if current:

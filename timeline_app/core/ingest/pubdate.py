@@ -98,20 +98,20 @@ def _yearless(text: str) -> tuple[int, int] | None:
 def resolve_yearless(month: int, day: int, text: str, file_date: date) -> date | None:
     """Give a year to a dateline that has none ("MOSCOW, Sept. 26 (Reuters)").
 
-    The evidence, best first: the full dates the article itself reports (the dateline
-    falls on or after the latest of them that is not after the file's date, so it takes
-    that date's year, or the next year when the day would fall before it); otherwise the
-    year of the file's modification time, or the year before when that would put the
-    dateline after the file was saved.
+    The evidence, best first: the full dates the article itself reports. The dateline
+    takes the year that puts it closest to the latest of them (not after the file's
+    date): an article reports days around its own, so a "Jan. 2" dateline beside
+    "December 30, 2016" is 2017, and one beside a schedule for next month stays in the
+    same year. Without such dates, the year of the file's modification time, or the
+    year before when that would put the dateline after the file was saved.
     """
     reported = [d for _, d in find_full_dates(text) if d <= file_date]
     if reported:
         latest = max(reported)
-        candidate = _make_date(latest.year, month, day) or _make_date(latest.year, month, 28)
-        if candidate and candidate < latest:
-            candidate = _make_date(latest.year + 1, month, day) or candidate
-        if candidate and candidate <= file_date:
-            return candidate
+        candidates = [d for year in (latest.year - 1, latest.year, latest.year + 1)
+                      if (d := _make_date(year, month, day) or _make_date(year, month, 28)) and d <= file_date]
+        if candidates:
+            return min(candidates, key=lambda d: abs((d - latest).days))
     candidate = _make_date(file_date.year, month, day) or _make_date(file_date.year, month, 28)
     if candidate and candidate > file_date:
         candidate = _make_date(file_date.year - 1, month, day) or _make_date(file_date.year - 1, month, 28)

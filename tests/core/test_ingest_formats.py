@@ -1,0 +1,231 @@
+"""Each supported format reads into clean text, a title and the date the file declares."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from datetime import date, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.ingest import SUPPORTED_SUFFIXES, IngestError, collect_files, document_id, read_document
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "russia-us-syria-2017-09-26.txt"
+TITLE = "Russia, U.S. Allies Exchange Blame Over Deaths In Syria"
+BOILERPLATE = ("cookie", "Related stories", "Copyright", "Kremlin Says", "Privacy policy", "Subscribe", "Home")
+
+
+def _copy(name: str, tmp_path: Path, mtime: datetime = datetime(2030, 1, 1, 12)) -> Path:
+    """Copy a fixture with a known modification time (a checkout's mtimes are arbitrary)."""
+    target = tmp_path / Path(name).name
+    shutil.copyfile(DATA / name, target)
+    os.utime(target, (mtime.timestamp(), mtime.timestamp()))
+    return target
+
+
+def _seed_paragraphs() -> list[str]:
+    return [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+
+def test_supported_suffixes_cover_every_format():
+    assert {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml"} <= set(SUPPORTED_SUFFIXES)
+
+
+def test_html_article_without_boilerplate_with_meta_date(tmp_path):
+    doc = read_document(_copy("article.html", tmp_path))
+    assert doc.title == TITLE
+    assert (doc.reference_date, doc.reference_source) == (date(2017, 9, 26), "metadata")
+    for paragraph in _seed_paragraphs()[1:]:
+        assert paragraph in doc.text
+    for junk in BOILERPLATE:
+        assert junk not in doc.text
+
+
+def test_html_date_from_jsonld_and_time_element(tmp_path):
+    article = "<p>" + "Officials met in Geneva to discuss the ceasefire and the next round of talks. " * 4 + "</p>"
+    jsonld = tmp_path / "jsonld.html"
+    jsonld.write_text(
+        '<html><head><title>Talks</title><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle",'
+        ' "datePublished": "2013-03-22T09:14:00-04:00"}]}'
+        f"</script></head><body><article>{article}</article></body></html>", encoding="utf-8")
+    timed = tmp_path / "timed.htm"
+    timed.write_text(
+        '<html><head><title>Talks</title></head><body><nav><time datetime="2030-01-01">today</time></nav>'
+        f'<article><time datetime="2016-05-04T08:00:00Z" pubdate>May 4</time>{article}</article></body></html>',
+        encoding="utf-8")
+    assert read_document(jsonld).reference_date == date(2013, 3, 22)
+    doc = read_document(timed)
+    assert (doc.reference_date, doc.reference_source) == (date(2016, 5, 4), "metadata")
+
+
+def test_html_without_date_falls_back_to_the_text(tmp_path):
+    page = tmp_path / "plain.html"
+    page.write_text("<html><head><title>Ceasefire</title></head><body><article><p>GENEVA, March 22, 2013 - "
+                    + "Officials met to discuss the ceasefire and the next round of talks. " * 4
+                    + "</p></article></body></html>", encoding="utf-8")
+    doc = read_document(page)
+    assert doc.title == "Ceasefire"
+    assert (doc.reference_date, doc.reference_source) == (date(2013, 3, 22), "dateline")
+
+
+def test_pdf_text_across_pages_in_reading_order(tmp_path):
+    doc = read_document(_copy("article.pdf", tmp_path))
+    assert doc.title == TITLE
+    # The creation date in the document properties (no dateline in this text).
+    assert (doc.reference_date, doc.reference_source) == (date(2017, 9, 26), "metadata")
+    flat = " ".join(doc.text.split())
+    positions = [flat.index(" ".join(p.split())) for p in _seed_paragraphs()[2:]]  # no photo caption
+    assert positions == sorted(positions)
+    assert flat.endswith("With reporting by AP, Reuters, and dpa")
+
+
+def test_pdf_fixture_has_several_pages():
+    from pypdf import PdfReader
+
+    assert len(PdfReader(DATA / "article.pdf").pages) >= 2
+
+
+def test_docx_paragraphs_title_and_created_date(tmp_path):
+    doc = read_document(_copy("article.docx", tmp_path))
+    assert doc.title == TITLE
+    assert (doc.reference_date, doc.reference_source) == (date(2017, 9, 26), "metadata")
+    for paragraph in _seed_paragraphs()[2:]:
+        assert paragraph in doc.text
+
+
+def test_docx_title_falls_back_to_first_heading(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("")
+    document.add_heading("Ceasefire holds in the north", level=1)
+    document.add_paragraph("The ceasefire held overnight, officials said.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Casualties", "none"
+    document.core_properties.title = ""
+    path = tmp_path / "heading.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert doc.title == "Ceasefire holds in the north"
+    assert "Casualties | none" in doc.text
+
+
+def test_eml_plain_body_subject_and_date_header(tmp_path):
+    doc = read_document(_copy("article.eml", tmp_path))
+    assert doc.title == TITLE
+    assert (doc.reference_date, doc.reference_source) == (date(2017, 9, 26), "metadata")
+    assert "<p>" not in doc.text
+    # Hard-wrapped lines come back as whole paragraphs.
+    assert _seed_paragraphs()[-1] in doc.text and _seed_paragraphs()[2] in doc.text
+
+
+def test_eml_html_only_body_becomes_text(tmp_path):
+    message = EmailMessage()
+    message["From"], message["Subject"] = "a@example.invalid", "Newsletter"
+    message["Date"] = "Fri, 22 Mar 2013 09:14:00 -0400"
+    message.set_content("<html><body><p>First paragraph.</p><p>Second &amp; last.</p>"
+                        "<script>track()</script></body></html>", subtype="html")
+    path = tmp_path / "html-only.eml"
+    path.write_bytes(bytes(message))
+    doc = read_document(path)
+    assert doc.text == "First paragraph.\n\nSecond & last."
+    assert (doc.title, doc.reference_date) == ("Newsletter", date(2013, 3, 22))
+
+
+def test_windows_1252_text_is_detected(tmp_path):
+    doc = read_document(_copy("cp1252.txt", tmp_path))
+    assert doc.title == "Café talks in Geneva end without a deal"
+    assert "“unhelpful” — the envoy’s words" in doc.text
+    assert "\r" not in doc.text
+
+
+def test_markdown_title_without_heading_marks(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("\n# Ceasefire talks\n\nThe talks went on.\n", encoding="utf-8")
+    assert read_document(path).title == "Ceasefire talks"
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Ceasefire talks\n\nThe talks went on.\n".encode("utf-16"))
+    assert read_document(path).title == "Ceasefire talks"
+
+
+def test_collect_files_recurses_skips_hidden_and_dedupes(tmp_path):
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for name in ("a/one.txt", "a/deep/two.HTML", "a/deep/three.eml", "a/.secret.txt", ".hidden/four.txt",
+                 "a/skip.xyz", "a/five.pdf", "a/six.docx", "a/seven.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = collect_files([tmp_path / "a", tmp_path / "a" / "one.txt", tmp_path / "a" / "deep" / ".." / "one.txt",
+                           tmp_path / ".hidden"])
+    names = [p.name for p in found]
+    # Hidden files inside a folder are skipped; a hidden folder the user names is read.
+    assert sorted(names) == sorted(["one.txt", "two.HTML", "three.eml", "five.pdf", "six.docx", "seven.md",
+                                    "four.txt"])
+
+
+def test_collect_files_keeps_an_explicit_file_as_given(tmp_path):
+    odd = tmp_path / "notes.xyz"
+    odd.write_text("x", encoding="utf-8")
+    assert collect_files([odd]) == [odd]
+    with pytest.raises(IngestError, match=r"^notes\.xyz: unsupported file type"):
+        read_document(odd)
+
+
+def test_document_id_is_stable(tmp_path):
+    path = tmp_path / "x.txt"
+    assert document_id(path) == document_id(tmp_path / "." / "x.txt")
+    assert document_id(path).startswith("x-")
+
+
+def test_no_network_access_while_reading(tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("ingest tried to open a network connection")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    page = tmp_path / "remote.html"
+    page.write_text('<html><head><link rel="stylesheet" href="http://example.invalid/a.css">'
+                    '<link rel="canonical" href="http://example.invalid/news/story"></head><body><article><p>'
+                    + "Officials met to discuss the ceasefire and the next round of talks. " * 4
+                    + '<img src="http://example.invalid/a.png"></p></article></body></html>', encoding="utf-8")
+    url_only = tmp_path / "url.html"
+    url_only.write_text("http://example.invalid/story", encoding="utf-8")
+    assert "ceasefire" in read_document(page).text
+    with pytest.raises(IngestError):
+        read_document(url_only)
+    for name in ("article.html", "article.pdf", "article.docx", "article.eml"):
+        read_document(_copy(name, tmp_path))
+
+
+def test_docx_xml_entities_are_not_expanded(tmp_path):
+    """A billion-laughs document.xml must not expand (python-docx parses with resolve_entities=False)."""
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    lol = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+           + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+           + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           "<w:p><w:r><w:t>Before &i; after</w:t></w:r></w:p></w:body></w:document>")
+    path = tmp_path / "lol.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = lol.encode() if info.filename == "word/document.xml" else source.read(info.filename)
+            target.writestr(info.filename, data)
+    try:
+        doc = read_document(path)
+    except IngestError:
+        return  # refusing the file is as safe as not expanding it
+    assert len(doc.text) < 1000
