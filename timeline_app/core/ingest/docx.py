@@ -12,6 +12,8 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+from lxml import etree
+
 from timeline_app.core.ingest.base import Extracted, join_paragraphs
 from timeline_app.core.ingest.errors import IngestError
 
@@ -46,6 +48,23 @@ def check_zip(path: Path, raw: bytes) -> None:
     names = {info.filename for info in infos}
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise IngestError(path, "not a Word document (a zip archive without word/document.xml)")
+    _refuse_dtds(path, raw, infos)
+
+
+def _refuse_dtds(path: Path, raw: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    """Office XML never declares a DTD; one in a part can only serve entity tricks, so refuse it outright."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(info) as part:
+                    head = part.read(2048)
+            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+                raise IngestError(path, f"the .docx archive is damaged ({exc})") from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise IngestError(path, f"refused: {info.filename} declares a DTD or entities, "
+                                        "which Word documents never do")
 
 
 def read_docx(path: Path, raw: bytes) -> Extracted:
@@ -61,6 +80,8 @@ def read_docx(path: Path, raw: bytes) -> Extracted:
         title, created = (props.title or "").strip(), props.created
     except PackageNotFoundError:
         raise IngestError(path, "not a Word document (no main document part)") from None
+    except etree.XMLSyntaxError as exc:
+        raise IngestError(path, f"the .docx holds damaged XML ({exc})") from None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise IngestError(path, f"the .docx is damaged ({type(exc).__name__}: {exc})") from None
     text = join_paragraphs(paragraphs)
