@@ -1,6 +1,33 @@
 """Find the actors a text names and decide who acts in a clause."""
 
-from timeline_app.core.actors.gazetteer import catalog, find_mentions
-from timeline_app.core.actors.roles import principal_actor
+from __future__ import annotations
 
-__all__ = ["catalog", "find_mentions", "principal_actor"]
+from collections.abc import Iterable
+
+from timeline_app.core.actors import gazetteer
+from timeline_app.core.actors.recognise import actors_for, analyse, discovered, find_mentions
+from timeline_app.core.actors.roles import principal_actor
+from timeline_app.core.model import Actor
+
+
+def catalog(texts: Iterable[str] | None = None) -> dict[str, Actor]:
+    """Every known actor by canonical name: the static tables, plus the persons and organisations found in
+    ``texts`` (or, without texts, in every text analysed so far in this process)."""
+    known = gazetteer.catalog()
+    if texts is None:
+        known.update(discovered())
+    else:
+        for text in texts:
+            known.update(actors_for(text))
+    return known
+
+
+def lane_of(actor: str, actors: dict[str, Actor]) -> str:
+    """The organisation/country level of an actor: a person's affiliation, else the actor itself."""
+    record = actors.get(actor)
+    if record is not None and record.kind == "person" and record.affiliation:
+        return record.affiliation
+    return actor
+
+
+__all__ = ["actors_for", "analyse", "catalog", "find_mentions", "lane_of", "principal_actor"]

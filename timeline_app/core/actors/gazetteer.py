@@ -1,26 +1,70 @@
-"""Temporary minimal gazetteer; replaced by the full actor recogniser."""
+"""The static actors (countries, organisations, armed groups, government bodies) and one trie regex over their names."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from timeline_app.core.actors.tables import load_tables
 from timeline_app.core.model import Actor, Mention
 
-_ACTORS = {
-    "Russia": ("country", ("Russia", "Russian", "Moscow", "Kremlin")),
-    "United States": ("country", ("United States", "U.S.", "US", "Washington", "American")),
-    "Syrian Democratic Forces": ("group", ("Syrian Democratic Forces", "SDF")),
-}
+
+def trie_regex(words: list[str]) -> str:
+    """One regex alternation for many strings, factored by shared prefixes so a failed match costs little."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    end = "" in node
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    aliases = load_tables().aliases
+    first = "".join(sorted({re.escape(a[0]) for a in aliases}))
+    return re.compile(rf"(?=[{first}])(?<![\w.-])(" + trie_regex(list(aliases)) + r")(?![\w]|-[a-z]*[A-Z])")
 
 
 def catalog() -> dict[str, Actor]:
-    return {name: Actor(name, kind, aliases) for name, (kind, aliases) in _ACTORS.items()}
+    """Every static actor by canonical name (a copy: callers may add to it)."""
+    return dict(load_tables().actors)
 
 
-_ALTERNATIVES = sorted((a for _, als in _ACTORS.values() for a in als), key=len, reverse=True)
-_PATTERN = re.compile(r"\b(" + "|".join(map(re.escape, _ALTERNATIVES)) + r")(?!\w)")
-_ALIAS = {a: name for name, (_, als) in _ACTORS.items() for a in als}
+def gazetteer_mentions(text: str) -> list[Mention]:
+    """Mentions of the static actors, longest match first; a lone capital city counts as its government."""
+    tables = load_tables()
+    found: list[Mention] = []
+    for m in _pattern().finditer(text):
+        form = m.group(1)
+        if form in tables.capitals and _part_of_longer_name(text, m.start(), m.end()):
+            continue  # "Washington Post", "George Washington"
+        found.append(Mention(m.start(), m.end(), tables.aliases[form]))
+    return found
 
 
-def find_mentions(text: str) -> list[Mention]:
-    return [Mention(m.start(), m.end(), _ALIAS[m.group(1)]) for m in _PATTERN.finditer(text)]
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+_CAP_AFTER = re.compile(r" [A-Z][a-z]")
+# Capitalised words that start a sentence or a clause rather than a name.
+_FUNCTION_WORDS = frozenset(
+    "In At From To And But The For With By On Of As While Both Meanwhile If When After Before Since Until Then "
+    "Also Only Even Neither Either Like Unlike Between Against Via Near Under Over Across Inside Outside".split())
+
+
+def _part_of_longer_name(text: str, start: int, end: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if m and m.group(1) not in _FUNCTION_WORDS:
+        return True
+    return bool(_CAP_AFTER.match(text, end))

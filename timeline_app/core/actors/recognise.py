@@ -1,0 +1,240 @@
+"""Find every actor a text names: the static gazetteer plus the persons and organisations the text introduces.
+
+One pass over the capitalised word runs of the text decides what each run is: a person after a title or role
+("Deputy Foreign Minister Sergei Ryabkov", "spokeswoman Heather Nauert") or before a speech verb ("John Smith
+said"), an organisation by its last word ("Sony Corp.", "Interior Ministry"). Later short forms ("Ryabkov",
+"Sony") and acronyms in brackets link back to the same actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from timeline_app.core.actors.gazetteer import gazetteer_mentions
+from timeline_app.core.actors.tables import load_tables
+from timeline_app.core.model import Actor, Mention
+
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|Corp|Inc|Co|Ltd|Brig)\."
+_WORD = rf"(?:{_ABBR}|(?:O'|Mc|Mac)?[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z][a-z\u00C0-\u024F]+)*|[A-Z]\.|[A-Z]{{2,}}s?)"
+_JOIN = r"(?: | of | of the | & | al-| el-| bin | ibn | de | da | van | von | van der | le | la | du | ben )"
+_RUN_RE = re.compile(rf"(?=[A-Z])(?<![\w.-]){_WORD}(?:{_JOIN}{_WORD})*")
+_WORD_RE = re.compile(rf"(?=[A-Z]){_WORD}")
+_SPEECH = (r"said|says|say|told|tells|added|adds|asserted|stated|announced|announces|claimed|claims|denied|denies|"
+           r"insisted|warned|warns|noted|explained|argued|declared|confirmed|acknowledged|contended|alleged|wrote|"
+           r"tweeted|testified|predicted|suggested|urged|accused|blamed")
+_SPEECH_AFTER = re.compile(rf"(?:'s?|’s?)?(?:,[^,.;\"“]{{2,90}},)? (?:also |later |then )?(?:{_SPEECH})\b")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}) $")
+_APPOSITIVE = re.compile(r",? (?:a|an|the|who is|who was)\b([^,.;\"“]{1,90})")
+_LOWER_BEFORE = re.compile(r"([a-z][a-z.-]*(?: [a-z][a-z.-]*){0,2}) $")
+_ACRONYM = re.compile(r" \(([A-Z][A-Za-z.&-]{1,9})\)")
+_LINK_GAP = re.compile(r"(?:'s|’s)? ?$")
+
+# Last words that make a run an organisation; a government body when a country is named before it.
+_ORG_SUFFIX = frozenset(
+    "Corp. Corp Inc. Co. Ltd. Ltd PLC AG Ministry Department Agency Party Council Committee Commission Bank "
+    "Association Union Front Army Court Group Company Institute University Foundation Organization Organisation "
+    "Federation Authority Board Service Airlines Motors Fund Trust Bureau Office Police Navy Parliament Assembly "
+    "Network Corporation Industries Holdings Airways Securities Commission Coalition Alliance Movement Forces "
+    "Guard Command Brigade Battalion Tribunal Cabinet Government Legislature Senate".split())
+_GOVERNMENT = frozenset(
+    "Ministry Department Agency Army Navy Police Parliament Office Cabinet Government Forces Guard Command "
+    "Legislature Senate Court Council Embassy Military".split())
+_NOT_NAME = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday The A An In On At But And Or He She It They We I You His Her Their "
+    "This That These Those There Here Today Yesterday Tomorrow Meanwhile However Also Still Yet If When While "
+    "Officials Police Sources Analysts Experts Reuters AP AFP Xinhua Tass Interfax God Christmas Easter "
+    "After Before Since Under Over With Without From For By As Despite Although Though Asked According".split())
+_REGISTRY: dict[str, Actor] = {}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The mentions of one text and the actor record of every actor they name."""
+
+    mentions: tuple[Mention, ...]
+    actors: dict[str, Actor]
+
+
+@cache
+def _titles() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(t.split(" ")) for t in load_tables().titles)
+
+
+def _title_prefix(words: list[str]) -> int:
+    """How many leading words form a title ("Deputy Foreign Minister"), 0 if none."""
+    titles = _titles()
+    low = [w.lower() for w in words]
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if tuple(low[:k]) in titles:
+            return k
+    return 0
+
+
+def _lower_title_before(text: str, start: int) -> int | None:
+    """Where a lower-case title such as "spokeswoman" or "deputy foreign minister" right before ``start`` begins."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+        return None
+    words = text[max(0, start - 40):start - 1].split(" ")[-3:]
+    titles = _titles()
+    for k in range(len(words)):
+        if tuple(words[k:]) in titles:
+            return start - 1 - len(" ".join(words[k:]))
+    return None
+
+
+def _mention_before(static: list[Mention], text: str, at: int) -> str | None:
+    """The static actor named right before ``at`` ("Russian| Deputy...", "Iraq's| ..."), if any."""
+    for m in static:
+        if m.end <= at and at - m.end <= 3 and _LINK_GAP.match(text[m.end:at]):
+            return m.actor
+    return None
+
+
+def _appositive(static: list[Mention], text: str, end: int) -> str | None:
+    """Whom "X, a spokesman for the U.S. coalition," names X's side."""
+    app = _APPOSITIVE.match(text, end)
+    if app:
+        for m in static:
+            if app.start(1) <= m.start < app.end(1):
+                return m.actor
+    return None
+
+
+def _clean_name(words: list[str]) -> list[str]:
+    while words and words[-1] in _NOT_NAME:
+        words = words[:-1]
+    while words and (words[0] in _NOT_NAME or words[0] in ("of", "the")):
+        words = words[1:]
+    return words[-4:]
+
+
+@lru_cache(maxsize=64)
+def analyse(text: str) -> Analysis:
+    """Find the actor mentions of a text (cached: find_mentions, actors_for and the event builder share it)."""
+    tables = load_tables()
+    static = gazetteer_mentions(text)
+    actors: dict[str, Actor] = {m.actor: tables.actors[m.actor] for m in static}
+    found: list[tuple[int, int, int, str]] = [(m.start, m.end, 1, m.actor) for m in static]
+    persons: dict[str, Actor] = {}
+    orgs: dict[str, Actor] = {}
+    static_at = {m.start: m for m in static}
+
+    all_words: list[tuple[str, int]] = []
+    for run in _RUN_RE.finditer(text):
+        start, end = run.span()
+        words = [(w.group(0), start + w.start()) for w in _WORD_RE.finditer(run.group(0))]
+        all_words += words
+        lead = None
+        # a country or body named first: "Russian Deputy Foreign Minister ...", "U.S. State Department ..."
+        while words and words[0][1] in static_at:
+            m = static_at[words[0][1]]
+            lead = m.actor
+            words = [w for w in words if w[1] >= m.end]
+        if not words:
+            continue
+        tokens = [w for w, _ in words]
+        k = _title_prefix(tokens)
+        title_at = words[0][1] if k else _lower_title_before(text, words[0][1])
+        speech = bool(_SPEECH_AFTER.match(text, end)) or (
+            start > 4 and text[start - 2] in "dsy" and bool(_SPEECH_BEFORE.search(text, max(0, start - 12), start)))
+        last = tokens[-1]
+        if last in _ORG_SUFFIX and len(tokens) >= 2 and not k:
+            if lead and last in _GOVERNMENT:  # "the Russian Defense Ministry": the country acts
+                found.append((start, end, 0, lead))
+                continue
+            name = " ".join(tokens)
+            if name not in tables.aliases and tokens[0] not in _NOT_NAME:
+                orgs.setdefault(name, Actor(name, "organization", (name,), lead))
+                found.append((words[0][1], end, 2, name))
+            continue
+        if title_at is None and not (speech and len(tokens) >= 2):
+            continue
+        name_words = _clean_name(tokens[k:])
+        if not name_words or any(w in _ORG_SUFFIX or w in tables.aliases for w in name_words):
+            continue
+        if title_at is None and len(name_words) < 2:
+            continue
+        name = " ".join(name_words)
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        at = words[k + tokens[k:].index(name_words[0])][1]
+        affiliation = lead or _mention_before(static, text, title_at if title_at is not None else at)
+        affiliation = affiliation or _appositive(static, text, at + len(name))
+        known = persons.get(name) or _find_person(persons, name)
+        if known is None:
+            persons[name] = Actor(name, "person", (name, name_words[-1]) if len(name_words) > 1 else (name,),
+                                  affiliation)
+        elif known.affiliation is None and affiliation:
+            persons[known.name] = Actor(known.name, "person", known.aliases, affiliation)
+        found.append((at, at + len(name), 0, known.name if known else name))
+
+    short = _short_forms(persons, orgs, tables.aliases)
+    for m in _ACRONYM.finditer(text):
+        owner = [f for f in found if f[1] == m.start() or f[1] == m.start() + 0]
+        if owner and m.group(1) not in tables.aliases:
+            short.setdefault(m.group(1), owner[-1][3])
+    if short:
+        for word, at in all_words:
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            if word in short:
+                found.append((at, at + len(word), 3, short[word]))
+    actors.update(orgs)
+    actors.update(persons)
+    mentions = _resolve(found, len(text))
+    used = {m.actor for m in mentions}
+    actors = {k: v for k, v in actors.items() if k in used}
+    for a in actors.values():
+        if a.name in persons or a.name in orgs:
+            _REGISTRY[a.name] = a
+    return Analysis(tuple(mentions), actors)
+
+
+def _find_person(persons: dict[str, Actor], name: str) -> Actor | None:
+    """A person already introduced under a longer name: "Ryabkov" after "Sergei Ryabkov"."""
+    for p in persons.values():
+        if p.name.endswith(" " + name):
+            return p
+    return None
+
+
+def _short_forms(persons: dict[str, Actor], orgs: dict[str, Actor], aliases: dict[str, str]) -> dict[str, str]:
+    short: dict[str, str] = {}
+    for name, actor in persons.items():
+        if len(actor.aliases) > 1:
+            short.setdefault(actor.aliases[-1], name)
+    for name in orgs:
+        head = name.split(" ")[0]
+        if head not in _ORG_SUFFIX and head not in aliases and head not in _NOT_NAME and len(head) > 2:
+            short.setdefault(head, name)
+    return short
+
+
+def _resolve(found: list[tuple[int, int, int, str]], size: int) -> list[Mention]:
+    """Keep non-overlapping mentions: the more reliable source first, then the longer."""
+    taken = bytearray(size + 1)
+    kept: list[Mention] = []
+    for start, end, _rank, actor in sorted(found, key=lambda f: (f[2], f[0] - f[1], f[0])):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append(Mention(start, end, actor))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every actor mention in the text, in order."""
+    return list(analyse(text).mentions)
+
+
+def actors_for(text: str) -> dict[str, Actor]:
+    """The actor record of every actor the text names, persons with their affiliation."""
+    return dict(analyse(text).actors)
+
+
+def discovered() -> dict[str, Actor]:
+    """Persons and organisations found in the texts analysed so far in this process."""
+    return dict(_REGISTRY)
