@@ -226,3 +226,14 @@ def test_docx_xml_entities_are_not_expanded(tmp_path):
             target.writestr(info.filename, data)
     with pytest.raises(IngestError, match=r"^lol\.docx: refused: word/document\.xml declares a DTD"):
         read_document(path)
+
+
+def test_html_declared_windows_1252_and_site_name_cut_from_title(tmp_path):
+    page = tmp_path / "cp1252.html"
+    body = "The \u201ccaf\u00e9\u201d talks went on for hours and nobody agreed on anything at all. " * 4
+    page.write_bytes(('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+                      "<title>Caf\u00e9 news | Example News</title></head><body><h1>Caf\u00e9 news</h1>"
+                      f"<article><p>{body}</p></article></body></html>").encode("cp1252"))
+    doc = read_document(page)
+    assert doc.title == "Caf\u00e9 news"
+    assert "\u201ccaf\u00e9\u201d" in doc.text

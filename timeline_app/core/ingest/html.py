@@ -118,11 +118,18 @@ def _htmldate(tree: lxml.html.HtmlElement) -> date | None:
 
 
 def _title(tree: lxml.html.HtmlElement) -> str | None:
-    for xpath in ('//meta[@property="og:title"]/@content', "//head/title//text()", "//h1//text()"):
-        value = " ".join(" ".join(tree.xpath(xpath)).split())
-        if value:
-            return value
-    return None
+    """og:title, else <title> (cut to the <h1> when it only adds the site's name), else <h1>."""
+
+    def text_of(xpath: str) -> str:
+        return " ".join(" ".join(tree.xpath(xpath)).split())
+
+    og_title, head_title = text_of('//meta[@property="og:title"][1]/@content'), text_of("//head/title//text()")
+    h1 = " ".join(tree.xpath("string(//h1[1])").split())
+    if og_title:
+        return og_title
+    if head_title and h1 and head_title.startswith(h1):
+        return h1  # "Headline | Example News" -> "Headline"
+    return head_title or h1 or None
 
 
 def _article_text(tree: lxml.html.HtmlElement) -> str:

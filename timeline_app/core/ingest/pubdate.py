@@ -37,7 +37,7 @@ _YEARLESS_DATES = (
 # "Published 9:14 AM EDT, Fri March 22, 2013", "Date: 22 March 2013", "Updated: 2013-03-22".
 _LABELLED = re.compile(
     r"^\W*(?P<label>first\s+published|published|posted|last\s+updated|updated|last\s+modified|dated?|released"
-    r"|issued)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(?P<rest>.+)$",
+    r"|issued)\b(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # A wire dateline: "MOSCOW, Sept. 26 (Reuters) -", "BEIRUT, Lebanon, September 26, 2017 —".
