@@ -135,6 +135,10 @@ def _tl_date(value: date | datetime) -> dict[str, int]:
     return d
 
 
+def _html(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
 def _tl_id(event_id: str, taken: set[str]) -> str:
     # TimelineJS puts unique_id in the page's URL hash and element ids: keep it plain and unique.
     base = re.sub(r"[^A-Za-z0-9_-]+", "-", event_id).strip("-") or "event"
@@ -158,24 +162,23 @@ def timelinejs_dict(timeline: Timeline, title: str | None = None) -> dict[str, A
     events, taken = [], set()
     for e in _placed(timeline):
         t = e.time
-        body = [f"<p>{html.escape(e.sentence, quote=False)}</p>"]
         when = f"“{t.text}” ({t.value})" if t.text else t.value
-        body.append(f"<p><small>{html.escape(when, quote=False)}"
-                    + (f" · {html.escape(', '.join(e.actors), quote=False)}" if e.actors else "")
-                    + (f" · {html.escape(titles[e.document], quote=False)}" if titles.get(e.document) else "")
-                    + "</small></p>")
+        notes = [when, ", ".join(e.actors), titles.get(e.document, "")]
+        body = (f"<p>{_html(e.sentence)}</p>"
+                f"<p><small>{' · '.join(_html(n) for n in notes if n)}</small></p>")
         slide: dict[str, Any] = {
             "start_date": _tl_date(t.earliest),
-            "text": {"headline": html.escape(_headline(e), quote=False), "text": "".join(body)},
-            "group": e.lane,
+            "text": {"headline": _html(_headline(e)), "text": body},
             "unique_id": _tl_id(e.id, taken),
         }
+        if e.lane:
+            slide["group"] = e.lane
         if t.latest is not None and t.latest != t.earliest:
             slide["end_date"] = _tl_date(t.latest)
         events.append(slide)
     n_docs = len(timeline.documents)
     summary = f"{len(events)} events from {n_docs} document{'s' if n_docs != 1 else ''}"
-    return {"title": {"text": {"headline": html.escape(title, quote=False), "text": summary}}, "events": events}
+    return {"title": {"text": {"headline": _html(title), "text": summary}}, "events": events}
 
 
 def write_timelinejs(timeline: Timeline, path: str | Path | None = None) -> str:

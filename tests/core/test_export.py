@@ -295,3 +295,10 @@ def test_cli_extract_rejects_an_unknown_suffix(tmp_path):
     status, _, err = _run_cli("extract", str(SEED), "--reference-date", "2017-09-26", "-o", str(tmp_path / "seed.xyz"))
     assert status == 1
     assert "seed.xyz" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "timelinejs", "ics"])
+def test_an_empty_timeline_still_writes_a_valid_file(fmt, tmp_path):
+    path = tmp_path / f"empty.{fmt}"
+    write(Timeline(), path, fmt)
+    _check_parses(fmt, path.read_bytes().decode("utf-8"))
