@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline_app.core.temporal.calendar import Period, add_months, easter, nth_weekday
@@ -63,6 +63,7 @@ class Reading:
     anchor: str = "absolute"  # absolute | reference | previous
     mod: str = ""
     bounds: tuple | None = None  # explicit (earliest, latest) when not the period's own
+    span: tuple[int, int] | None = None  # the extent, when narrower than the match
 
 
 class Context:
@@ -76,11 +77,14 @@ class Context:
 
     def tense(self, start: int, end: int) -> str:
         """'future' when the clause around a time expression speaks of what is to come, else 'past'."""
-        lo = max(0, start - 120)
-        hi = min(len(self.text), end + 60)
+        lo = max(0, start - 70)
+        hi = min(len(self.text), end + 30)
         left = self.text[lo:start]
-        cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "))
-        window = (left[cut + 1:] if cut >= 0 else left) + " " + self.text[end:hi].split(". ")[0]
+        cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "), left.rfind('"'))
+        right = self.text[end:hi]
+        for stop in (". ", ", ", "; ", '"'):
+            right = right.split(stop)[0]
+        window = (left[cut + 1:] if cut >= 0 else left) + " " + right
         return "future" if _FUTURE.search(window) else "past"
 
     def anchor_for(self, start: int) -> tuple[Period, str]:
@@ -92,15 +96,41 @@ class Context:
 
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lexicon()["future_cues"]) + r")\b", re.I)
 
-Rule = tuple[re.Pattern, Callable[[re.Match, Context], Reading | None]]
-RULES: list[Rule] = []
+# Words that every match of a rule contains: the tagger runs a rule only near them, which keeps
+# the cost of many rules close to the cost of one pass over the text.
+def _trigger_words() -> dict[str, str]:
+    table = {
+        "month": list(_L["months"]),
+        "weekday": list(_L["weekdays"]),
+        "season": list(_L["seasons"]),
+        "unit": [u + s for u in UNIT_CODE for s in ("", "s")] + ["centuries", "half", "halves"],
+        "deictic": ["today", "tonight", "yesterday", "tomorrow"],
+        "part": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday"],
+        "vague": "now currently present presently nowadays moment recent recently lately past previously formerly "
+                 "future soon shortly later current former".split(),
+        "set": "every each daily weekly monthly annually yearly hourly quarterly nightly biweekly".split(),
+        "holiday": [h.split()[0].split("'")[0].rstrip(".") for h in _L["holidays"]],
+        "era": "sixties seventies eighties nineties century".split(),
+    }
+    words: dict[str, str] = {}
+    for kind, ws in table.items():
+        for w in ws:
+            words.setdefault(w, kind)
+    return words
 
 
-def rule(pattern: str):
-    """Register a normaliser for a pattern (compiled case-insensitive, verbose off)."""
+TRIGGER_WORDS = _trigger_words()
+TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+Normaliser = Callable[[re.Match, Context], Reading | None]
+RULES: list[tuple[re.Pattern, Normaliser, frozenset[str]]] = []
+
+
+def rule(pattern: str, *triggers: str):
+    """Register a normaliser for a pattern (case-insensitive) that only matches near its trigger words."""
 
     def register(fn):
-        RULES.append((re.compile(pattern, re.I), fn))
+        RULES.append((re.compile(pattern, re.I), fn, frozenset(triggers)))
         return fn
 
     return register
@@ -139,7 +169,7 @@ def _closest_year(month: int, day: int, ctx: Context, start: int, end: int) -> d
     if ctx.tense(start, end) == "future":
         future = [d for d in options if d >= ref - timedelta(days=2)]
         return future[0] if future and (future[0] - ref).days < 300 else nearest
-    if nearest > ref + timedelta(days=60):
+    if nearest > ref + timedelta(days=120):
         return nearest.replace(year=nearest.year - 1) if _day(nearest.year - 1, month, day) else nearest
     return nearest
 
@@ -192,9 +222,9 @@ def _duration(n: float | None, unit: str) -> str:
             n, code = n * 3, "M"
         elif unit == "weekend":
             n, code = n * 2, "D"
-        amount = str(int(n)) if float(n).is_integer() else _fraction(n, code)
-        if not amount[0].isdigit():
-            return "P" + ("T" if unit in TIME_UNITS else "") + amount
+        if not float(n).is_integer():
+            return "P" + ("T" if unit in TIME_UNITS else "") + _fraction(n, code)
+        amount = str(int(n))
     return "P" + ("T" if unit in TIME_UNITS else "") + amount + code
 
 
@@ -207,7 +237,7 @@ def _fraction(n: float, code: str) -> str:
         prefix = f"{whole}{code}" if whole else ""
         if code == "D" and sub == "H":
             return f"{prefix}T{rest}H" if prefix else f"T{rest}H"
-        return f"{prefix}{rest}{sub}"
+        return f"{prefix}{rest}{sub}"  # the caller must not append the unit again
     return f"{n:g}{code}"
 
 
@@ -242,7 +272,7 @@ def _dated(period: Period, anchor: str = "absolute", mod: str = "", type_: str =
 
 # ---------------------------------------------------------------- absolute dates
 
-@rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?\b")
+@rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?\b", "digit")
 def _iso(m, ctx):
     d = _day(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
@@ -252,7 +282,7 @@ def _iso(m, ctx):
     return _dated(Period("day", d))
 
 
-@rule(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)")
+@rule(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", "digit")
 def _numeric(m, ctx):
     a, b = int(m["a"]), int(m["b"])
     if m["sep"] == "." and len(m["y"]) == 2:
@@ -264,7 +294,7 @@ def _numeric(m, ctx):
 
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
       rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:|\s*(?:%|percent|a\.m|p\.m))"
-      rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d))?")
+      rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d))?", "month")
 def _month_day(m, ctx):
     if not _cap(m["mon"]):
         return None
@@ -279,7 +309,7 @@ def _month_day(m, ctx):
 
 
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})"
-      rf"(?:,?\s+(?P<y>{YEAR4}))?(?!\w)")
+      rf"(?:,?\s+(?P<y>{YEAR4}))?(?!\w)", "month")
 def _day_month(m, ctx):
     if not _cap(m["mon"]) or not (m["y"] or m["d"][-1:].isalpha() or m["wd"] or not m["d"].isdigit() or True):
         return None
@@ -291,7 +321,7 @@ def _day_month(m, ctx):
 
 
 @rule(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]+)?"
-      rf"(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR4})(?!\d)")
+      rf"(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR4})(?!\d)", "month")
 def _month_year(m, ctx):
     if not _cap(m["mon"]):
         return None
@@ -299,8 +329,9 @@ def _month_year(m, ctx):
     return _dated(Period("month", date(int(m["y"]), month_number(m["mon"]), 1)), mod=mod)
 
 
-@rule(rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<which>last|this|next|(?:this|last|next)\s+year's)?\s*"
-      rf"(?P<mon>{MONTH})(?!\s*\d)(?P<tail>\s+(?:this|last|next)\s+year)?\b")
+@rule(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+middle\s+of|the\s+beginning\s+of)[\s-]+)?"
+      rf"(?P<which>last|this|next|(?:this|last|next)\s+year's)?\s*"
+      rf"(?P<mon>{MONTH})(?!\.?\s*\d)(?P<tail>\s+(?:this|last|next)\s+year)?\b", "month")
 def _month_alone(m, ctx):
     word = m["mon"]
     if not _cap(word) or word.lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "sep", "dec", "oct", "nov"):
@@ -319,7 +350,7 @@ def _month_alone(m, ctx):
         period = Period("month", date(year, month, 1))
     else:
         period = _month_period(month, ctx, m.start(), m.end(), which)
-    return _dated(period, "reference", _mod(m["mod"]))
+    return _dated(period, "reference", _mod(re.sub(r"^the\s+|\s+of$", "", (m["mod"] or "").lower())))
 
 
 def _month_context(text: str, at: int) -> bool:
@@ -330,7 +361,7 @@ def _month_context(text: str, at: int) -> bool:
 
 
 @rule(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
-      rf"(?P<which>this|last|next|past|coming|previous)?\s*(?P<s>{SEASON})(?:\s+of)?(?:\s+(?P<y>{YEAR4}))?\b")
+      rf"(?P<which>this|last|next|past|coming|previous)?\s*(?P<s>{SEASON})(?:\s+of)?(?:\s+(?P<y>{YEAR4}))?\b", "season")
 def _season(m, ctx):
     code = _L["seasons"][m["s"].lower()]
     which = (m["which"] or "").lower()
@@ -367,7 +398,7 @@ _NOT_YEAR_AFTER = re.compile(
 
 @rule(rf"(?<![\d$€£.,:/#-])(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+)?"
       rf"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
-      rf"(?P<y>{YEAR4})(?![\d,.]\d|\s*[-–]\s*\d|%|s\b|'s\b)")
+      rf"(?P<y>{YEAR4})(?![\d,.]\d|\s*[-–]\s*\d|%|s\b|'s\b)", "digit")
 def _year_alone(m, ctx):
     if _NOT_YEAR_AFTER.match(ctx.text, m.end()):
         return None
@@ -379,7 +410,7 @@ def _year_alone(m, ctx):
 
 
 @rule(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
-      r"|\bthe\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<w>sixties|seventies|eighties|nineties)\b")
+      r"|\bthe\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<w>sixties|seventies|eighties|nineties)\b", "digit", "era")
 def _decade(m, ctx):
     words = {"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
     if m["w"]:
@@ -394,7 +425,7 @@ def _decade(m, ctx):
 
 
 @rule(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b"
-      r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)\s+century\b")
+      r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)\s+century\b", "era")
 def _century(m, ctx):
     n = int(m["n"]) if m["n"] else {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
         m["w"].lower()]
@@ -409,7 +440,7 @@ def _century(m, ctx):
       rf"(?P<pre>(?:(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago)|year-(?:earlier|ago)|fiscal|"
       rf"(?:19|20)\d\d|the\s+(?:19|20)\d\d|latest|current|comparable|flat|same)[\s-]+)*"
       rf"(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?P<u>quarter|half)(?P<plural>s)?"
-      rf"(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y>{YEAR4}))?")
+      rf"(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y>{YEAR4}))?", "unit")
 def _quarter(m, ctx):
     n = _L["ordinals"][m["q"].lower()]
     unit = m["u"].lower()
@@ -437,12 +468,17 @@ def _quarter(m, ctx):
     if m["plural"]:
         return Reading("SET", f"XXXX-Q{n}" if unit == "quarter" else f"XXXX-H{n}")
     month = 3 * (n - 1) + 1 if unit == "quarter" else 6 * (n - 1) + 1
-    return _dated(Period(unit, date(year, month, 1), index=n), anchor)
+    reading = _dated(Period(unit, date(year, month, 1), index=n), anchor)
+    if (m["det"] or "").lower() in ("a", "its", "this", "that", "last", "next") and not m["pre"]:
+        return _with_span(reading, (m.start("q"), m.end()))
+    if (m["det"] or "").lower() in ("a", "its"):
+        return _with_span(reading, (m.start("pre"), m.end()))
+    return reading
 
 
 @rule(r"\b(?:the\s+)?(?P<which>latest|current|past|last|previous|prior|year-earlier|year-ago|comparable|same|"
       r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent)\s+(?P<u>quarter|half)\b"
-      r"(?!\s*(?:-|century|of\s+(?:a|an|the)\s))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?")
+      r"(?!\s*(?:-|century|of\s+(?:a|an|the)\s))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", "unit")
 def _quarter_relative(m, ctx):
     which = " ".join(m["which"].lower().split())
     unit = m["u"].lower()
@@ -461,13 +497,29 @@ def _quarter_relative(m, ctx):
         if last is None:
             return None
         period, anchor = last, "previous"
-    else:  # latest, past, last, previous: the last completed one, or the one the text is about
-        period, anchor = (last, "previous") if last and which in ("latest", "most recent") else \
-            (ref_q.shift(-1, unit), "reference")
+    else:  # latest, past, last, previous: the last completed one
+        period, anchor = ref_q.shift(-1, unit), "reference"
     return _dated(period, anchor)
 
 
-@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b")
+@rule(r"\b(?P<t>year-(?:earlier|ago))\b(?!\s+(?:quarter|half|period|nine|six|three|first|second|third|fourth)\b)"
+      r"|\b(?P<t2>the\s+(?:year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same)\s+period)\b", "unit", "digit")
+def _year_earlier(m, ctx):
+    """ "year-earlier results", "the year-ago period": the period the text reports, a year before."""
+    if m["t"] and ctx.text[m.start() - 1:m.start()] == "-":
+        return None
+    last = ctx.last
+    year_in = re.search(r"(?:19|20)\d\d", m["t2"] or "")
+    if year_in:
+        if last is not None and last.gran in ("quarter", "half"):
+            return _dated(Period(last.gran, date(int(year_in.group()), last.day.month, 1), index=last.index))
+        return _dated(Period("year", date(int(year_in.group()), 1, 1)))
+    if last is not None and last.gran in ("quarter", "half", "month") and _near(ctx, m.start()):
+        return _dated(last.shift(-1, "year") if last.gran != "half" else last.shift(-2, "half"), "previous")
+    return _dated(Period("year", ctx.ref).shift(-1), "reference")
+
+
+@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b", "unit")
 def _months_to_date(m, ctx):
     n = number_value(m["n"])
     if n is None:
@@ -482,13 +534,19 @@ _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
 @rule(r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?"
-      rf"(?:\s+(?P<part>{PART}))?\b|\b(?P<daybefore>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))\b")
+      rf"(?:\s+(?P<part>{PART}))?\b|\b(?P<daybefore>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))\b", "deictic")
 def _deictic_day(m, ctx):
     if m["daybefore"]:
         words = m["daybefore"].lower().split()
         offset = -2 if words[-1] == "yesterday" else 2
         return _dated(Period("day", ctx.ref + timedelta(days=offset)), "reference")
     w = m["w"].lower()
+    if m["mod"] and w == "today" and not m["part"]:
+        return _with_span(_deictic_day_plain(m, ctx, w), m.span("w"))
+    return _with_span(_deictic_day_plain(m, ctx, w), (m.start(), m.end("part") if m["part"] else m.end("w")))
+
+
+def _deictic_day_plain(m, ctx, w: str) -> Reading:
     d = ctx.ref + timedelta(days=_DEICTIC[w])
     if w == "today" and not m["part"] and not m["mod"] and _is_nowadays(ctx.text, m.start()):
         return Reading("DATE", "PRESENT_REF", Period("day", ctx.ref), "reference")
@@ -504,7 +562,7 @@ def _is_nowadays(text: str, at: int) -> bool:
     return bool(re.search(r"\b(?:of|until|than|in)\s+$", text[max(0, at - 8):at], re.I))
 
 
-@rule(rf"\b(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{PART})\b|\b(?P<ov>overnight)\b")
+@rule(rf"\b(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{PART})\b|\b(?P<ov>overnight)\b", "part")
 def _this_part(m, ctx):
     if m["ov"]:
         return None
@@ -519,7 +577,7 @@ def _this_part(m, ctx):
 
 
 @rule(rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<which>last|next|this|coming|past|previous)\s+)?"
-      rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?(?:\s+(?P<part>{PART})(?P<pl2>s)?)?\b")
+      rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?(?:\s+(?P<part>{PART})(?P<pl2>s)?)?\b", "weekday")
 def _weekday(m, ctx):
     if not _cap(m["wd"]):
         return None
@@ -533,9 +591,16 @@ def _weekday(m, ctx):
     which = (m["which"] or "").lower()
     which = {"past": "last", "previous": "last", "coming": "next"}.get(which, which)
     d, anchor = _weekday_date(wd, ctx, m.start(), m.end(), which)
+    # TimeML leaves "early"/"later" and the possessive outside the expression: "Later [Thursday]'s"
+    span = (m.start("which") if m["which"] else m.start("wd"), m.end("part") if m["part"] else m.end("wd"))
     if m["part"]:
-        return _dated(Period("part", d, part=_L["parts_of_day"][m["part"].lower()]), anchor, _mod(m["mod"]), "TIME")
-    return _dated(Period("day", d), anchor, _mod(m["mod"]))
+        period = Period("part", d, part=_L["parts_of_day"][m["part"].lower()])
+        return _with_span(_dated(period, anchor, _mod(m["mod"]), "TIME"), span)
+    return _with_span(_dated(Period("day", d), anchor, _mod(m["mod"])), span)
+
+
+def _with_span(reading: Reading, span: tuple[int, int]) -> Reading:
+    return replace(reading, span=span)
 
 
 # ---------------------------------------------------------------- this/last/next unit
@@ -544,7 +609,8 @@ def _weekday(m, ctx):
       r"the\s+middle\s+of|mid)[\s-]+(?:in\s+)?)?"
       r"(?P<which>this|last|next|past|coming|previous|the\s+past|the\s+last|the\s+coming|the\s+previous|"
       r"the\s+following|the\s+next|the\s+current|current|that|the\s+same)\s+"
-      r"(?P<u>week|weekend|month|year|decade|century|quarter)(?!-|\s+(?:or\s+(?:two|so)|and\s+a\s+half))\b")
+      r"(?:fiscal\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)(?!-|\s+and\s+a\s+half)\b"
+      r"(?:\s+or\s+(?:so|two))?", "unit")
 def _this_unit(m, ctx):
     which = " ".join(m["which"].lower().split()).removeprefix("the ")
     unit = m["u"].lower()
@@ -572,6 +638,10 @@ def _this_unit(m, ctx):
     if unit == "weekend" and which in ("last", "past", "previous") and ctx.ref.isoweekday() >= 6:
         base = base.shift(0)
     reading = _dated(base, anchor, mod)
+    if unit == "week" and (m["mod"] or "").lower() in ("earlier", "later"):
+        reading = _with_span(reading, (m.start("which"), m.end()))
+    if unit == "week" and which in ("last", "past") and ctx.ref.isoweekday() == 7 and not anchor == "previous":
+        reading = _with_span(_dated(Period("week", ctx.ref), anchor, mod), reading.span or m.span())
     if mod == "START" and (m["mod"] or "").lower().startswith("earlier") and which in ("this", "current"):
         lo, _ = base.bounds()
         return Reading(reading.type, reading.value, base, anchor, mod, (lo, max(lo, ctx.ref - timedelta(days=1))))
@@ -581,7 +651,7 @@ def _this_unit(m, ctx):
     return reading
 
 
-@rule(r"\b(?:(?P<over>over|during|on|at|for)\s+)?(?P<t>the\s+weekend)\b")
+@rule(r"\b(?:(?P<over>over|during|on|at|for)\s+)?(?P<t>the\s+weekend)\b", "unit")
 def _the_weekend(m, ctx):
     if m["over"] and m["over"].lower() == "for":
         return None
@@ -598,8 +668,7 @@ def _the_weekend(m, ctx):
 # ---------------------------------------------------------------- counted offsets: "two days ago", "a year later"
 
 @rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
-      rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously|afterwards?)\b"
-      rf"(?!\s+(?:the|that|this|his|her|their|its|a|an|he|she|they|it|we|I)\b)")
+      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b", "unit")
 def _offset(m, ctx):
     unit = _unit_word(m["u"])
     n = number_value(m["n"])
@@ -646,7 +715,7 @@ def _near(ctx: Context, at: int) -> bool:
 @rule(r"\b(?P<t>(?:the|that)\s+(?P<which>previous|next|following|same|prior)\s+(?P<u>day|morning|afternoon|evening|"
       r"night|week|month|year))\b|\b(?P<t2>(?P<which2>earlier|later)\s+that\s+(?P<u2>day|morning|week|month|year))\b"
       r"|\b(?P<t3>that\s+(?P<u3>day|morning|evening|night|week|month|year))\b"
-      r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow))\b")
+      r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow))\b", "unit", "part")
 def _anaphoric(m, ctx):
     if m["t"]:
         which, unit = m["which"].lower(), m["u"].lower()
@@ -683,8 +752,9 @@ def _anaphoric(m, ctx):
       rf"(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE}|(?:a\s+)?(?:couple|few)(?:\s+of)?|several|many|"
       rf"(?:a\s+)?(?:dozen|dozens\s+of|hundreds\s+of|thousands\s+of))"
       rf"(?:\s+(?:more|full|straight|consecutive|long|additional|further|whole))?[\s-]+"
-      rf"(?P<u>{UNITS})(?P<adj>-(?:long|old))?(?:\s+or\s+so)?"
-      rf"(?!\s+(?:ago|earlier|later|before|after|from\s+now|hence|back)\b)(?!-)")
+      rf"(?P<u>{UNITS})\b(?P<adj>-long)?(?:\s+or\s+so)?"
+      rf"(?!\s+(?:ago|earlier|later|from\s+now|hence|back|old)\b)(?!-)"
+      rf"(?!\s+(?:before|after)\s*[,.;])", "unit")
 def _duration_rule(m, ctx):
     n_text = " ".join(m["n"].lower().split())
     if n_text in ("a", "an") and not (m["dir"] or m["q"] or m["det"]):
@@ -701,8 +771,8 @@ def _duration_rule(m, ctx):
     if "dozen" == n_text or n_text == "a dozen":
         n = 12
     unit = _unit_word(m["u"])
-    if m["adj"] and m["adj"].lower() == "-old":
-        pass
+    if m["u"][0].isupper() and m["n"][0].isdigit():
+        return None  # "60 Minutes" is a title
     if n is not None and n > 10000:
         return None
     mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
@@ -710,6 +780,7 @@ def _duration_rule(m, ctx):
         mod = mod or "APPROX"
     value = _duration(n, unit)
     direction = (m["dir"] or "").lower()
+    span = _duration_span(m, n, unit)
     bounds = None
     if n is not None and float(n).is_integer() and direction in ("past", "last", "previous", "recent") \
             and unit not in TIME_UNITS:
@@ -720,12 +791,30 @@ def _duration_rule(m, ctx):
         end = Period("day", ctx.ref).shift(int(n), UNIT_GRAN.get(unit, "day")) if unit not in ("day",) \
             else Period("day", ctx.ref + timedelta(days=int(n)))
         bounds = (ctx.ref, end.day)
-    return Reading("DURATION", value, None, "reference", mod, bounds)
+    return Reading("DURATION", value, None, "reference", mod, bounds, span)
+
+
+_LOOSE_QUALIFIERS = {"about", "around", "approximately", "roughly", "some", "just", "only", "barely"}
+
+
+def _duration_span(m: re.Match, n: float | None, unit: str) -> tuple[int, int]:
+    """TimeML's extent: no article before a counted unit, no loose qualifier ("about"), no article
+    before an adjectival duration ("the [two-week] talks")."""
+    start = m.start()
+    det = (m["det"] or "").lower()
+    q = " ".join((m["q"] or "").lower().split())
+    adjectival = "-" in m.group("u") or m.string[m.start("u") - 1] == "-" or (
+        n is not None and n != 1 and not m["u"].lower().endswith("s"))
+    if det in ("a", "an", "another") or (det == "the" and adjectival and not m["dir"]):
+        start = m.start("dir") if m["dir"] else m.start("q") if m["q"] else m.start("n")
+    if q in _LOOSE_QUALIFIERS and not m["dir"]:
+        start = m.start("n")
+    return start, m.end("adj") if m["adj"] else m.end()
 
 
 @rule(r"\b(?P<t>(?:recent|coming|past|next\s+few|last\s+few|several|many)\s+(?P<u>days|weeks|months|years|decades))\b"
       r"|(?:\b(?:for|in|over|within|take|takes|took|taken|lasted|last)\s+)(?P<t2>(?P<u2>days|weeks|months|years|"
-      r"decades|centuries|hours|minutes))\b")
+      r"decades|centuries|hours|minutes))\b", "unit")
 def _vague_duration(m, ctx):
     unit = _unit_word(m["u"] or m["u2"])
     text = (m["t"] or "").lower()
@@ -739,9 +828,10 @@ def _vague_duration(m, ctx):
 # ---------------------------------------------------------------- times of day
 
 @rule(rf"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
-      rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)))?"
+      rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)|"
+      rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b))?"
       rf"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::\d\d)?(?=\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local|h\b))"
-      rf"|\b(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY})|(?P<td2>today|yesterday|tomorrow)))?")
+      rf"|\b(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY})|(?P<td2>today|yesterday|tomorrow)))?", "digit", "part")
 def _clock(m, ctx):
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() in ("noon", "midday") else (24, 0)
@@ -755,7 +845,9 @@ def _clock(m, ctx):
         pm = m["ap"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
         wd, td = m["wd"], m["td"]
-    if wd and _cap(wd):
+    if m["mon"] and _cap(m["mon"]):
+        d = _closest_year(month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()), ctx, m.start(), m.end())
+    elif wd and _cap(wd):
         d, _ = _weekday_date(weekday_number(wd), ctx, m.start(), m.end())
     elif td:
         d = ctx.ref + timedelta(days=_DEICTIC[td.lower()])
@@ -767,9 +859,9 @@ def _clock(m, ctx):
 # ---------------------------------------------------------------- sets
 
 @rule(rf"\b(?P<every>every|each)\s+(?P<other>other\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<u>{UNIT})|"
-      rf"(?P<s>{SEASON}))\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly)\b"
+      rf"(?P<s>{SEASON}))\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b"
       rf"|\b(?P<rate>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?P<t>an?\s+(?P<ru>{UNIT}))\b"
-      rf"|\b(?P<t2>(?:a|an|per)\s+(?P<pu>year|month|week|day))\b(?=\s*[,.;]|\s+(?:and|or|for|in|since)\b)")
+      rf"|\b(?P<t2>(?:a|an|per)\s+(?P<pu>year|month|week|day))\b(?=\s*[,.;]|\s+(?:and|or|for|in|since)\b)", "set", "unit")
 def _set(m, ctx):
     if m["adv"]:
         code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -811,7 +903,7 @@ _VAGUE = {
 
 @rule(r"\b(?:(?P<pre>in)\s+)?(?P<t>now|currently|at\s+present|presently|nowadays|these\s+days|right\s+now|"
       r"at\s+the\s+moment|recently|lately|the\s+past|previously|formerly|the\s+future|soon|shortly|"
-      r"a\s+later\s+date)\b(?!-)")
+      r"a\s+later\s+date)\b(?!-)", "vague")
 def _vague(m, ctx):
     word = " ".join(m["t"].lower().split())
     after = ctx.text[m.end():m.end() + 12].lower()
@@ -828,7 +920,7 @@ def _vague(m, ctx):
 
 @rule(r"\b(?P<t>current|recent|former)(?=\s+(?:year|quarter|month|week|period|levels?|prices?|rates?|trends?|"
       r"conditions|situation|months|weeks|years|days|crisis|fiscal|session|term|administration|government|"
-      r"regime|policy|policies|economic|market|environment|climate|state|era|law|system)\b)")
+      r"regime|policy|policies|economic|market|environment|climate|state|era|law|system)\b)", "vague")
 def _vague_adjective(m, ctx):
     word = m["t"].lower()
     if word == "former":
@@ -841,7 +933,7 @@ def _vague_adjective(m, ctx):
 
 # ---------------------------------------------------------------- holidays
 
-@rule(rf"\b(?:(?P<which>last|this|next)\s+)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{YEAR4}))?\b")
+@rule(rf"\b(?:(?P<which>last|this|next)\s+)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{YEAR4}))?\b", "holiday")
 def _holiday(m, ctx):
     name = " ".join(m["h"].lower().split())
     if not _cap(m["h"]):

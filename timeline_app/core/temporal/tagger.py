@@ -6,10 +6,12 @@ import logging
 from datetime import date, datetime
 
 from timeline_app.core.model import Timex
-from timeline_app.core.temporal.rules import RULES, Context, Reading
+from timeline_app.core.temporal.rules import RULES, TOKEN, TRIGGER_WORDS, Context, Reading
 
 logger = logging.getLogger(__name__)
 
+# How far a rule's match may reach left and right of its trigger word.
+_LEFT, _RIGHT = 72, 64
 _GRANS_THAT_ANCHOR = {"day", "week", "weekend", "month", "quarter", "half", "season", "year", "time", "part"}
 
 
@@ -28,6 +30,8 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
         reading = _safe(normalise, match, ctx)
         if reading is None:
             continue
+        if reading.span is not None:
+            start, end = reading.span
         out.append(_timex(text, start, end, reading))
         period = reading.period
         if period is not None and period.gran in _GRANS_THAT_ANCHOR and not reading.value.endswith("_REF"):
@@ -38,9 +42,14 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
 def _choose_spans(text: str, ref: date):
     """All rule matches, keeping the longest where they overlap (a rule that rejects its match loses)."""
     probe = Context(text, ref)
+    windows = _windows(text)
     candidates = []
-    for pattern, normalise in RULES:
-        for m in pattern.finditer(text):
+    seen = set()
+    for pattern, normalise, triggers in RULES:
+        for m in _matches(pattern, text, windows, triggers):
+            if (m.span(), normalise) in seen:
+                continue
+            seen.add((m.span(), normalise))
             start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
             for name in ("t2", "t3", "t4"):
                 if name in pattern.groupindex and m.group(name):
@@ -59,6 +68,36 @@ def _choose_spans(text: str, ref: date):
         chosen.append((start, end, m, normalise))
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, the merged stretches of text around its words."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    words = TRIGGER_WORDS
+    for m in TOKEN.finditer(text):
+        token = m.group()
+        kind = "digit" if token[0].isdigit() else words.get(token.lower())
+        if kind is None:
+            continue
+        spans = out.setdefault(kind, [])
+        lo, hi = max(0, m.start() - _LEFT), min(n, m.end() + _RIGHT)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return out
+
+
+def _matches(pattern, text: str, windows: dict, triggers) -> list:
+    spans = sorted(s for t in triggers for s in windows.get(t, ()))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return [m for lo, hi in merged for m in pattern.finditer(text, lo, hi)]
 
 
 def _safe(normalise, match, ctx: Context) -> Reading | None:
