@@ -457,8 +457,6 @@ def _quarter(m, ctx):
         year, anchor = ref.year - 1, "reference"
     elif "next year" in pre:
         year, anchor = ref.year + 1, "reference"
-    elif ctx.last is not None and ctx.last.gran in ("quarter", "year", "half") and ctx.last.day.year != ref.year:
-        year, anchor = ctx.last.day.year, "previous"
     else:
         current_q = (ref.month - 1) // 3 + 1 if unit == "quarter" else (ref.month - 1) // 6 + 1
         year = ref.year if n <= current_q or ctx.tense(m.start(), m.end()) == "future" else ref.year - 1
@@ -534,7 +532,8 @@ _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
 @rule(r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?"
-      rf"(?:\s+(?P<part>{PART}))?\b|\b(?P<daybefore>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))\b", "deictic")
+      rf"(?:\s+(?P<part>{PART}))?\b|\b(?P<daybefore>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))\b",
+      "deictic")
 def _deictic_day(m, ctx):
     if m["daybefore"]:
         words = m["daybefore"].lower().split()
@@ -640,8 +639,6 @@ def _this_unit(m, ctx):
     reading = _dated(base, anchor, mod)
     if unit == "week" and (m["mod"] or "").lower() in ("earlier", "later"):
         reading = _with_span(reading, (m.start("which"), m.end()))
-    if unit == "week" and which in ("last", "past") and ctx.ref.isoweekday() == 7 and not anchor == "previous":
-        reading = _with_span(_dated(Period("week", ctx.ref), anchor, mod), reading.span or m.span())
     if mod == "START" and (m["mod"] or "").lower().startswith("earlier") and which in ("this", "current"):
         lo, _ = base.bounds()
         return Reading(reading.type, reading.value, base, anchor, mod, (lo, max(lo, ctx.ref - timedelta(days=1))))
@@ -668,7 +665,8 @@ def _the_weekend(m, ctx):
 # ---------------------------------------------------------------- counted offsets: "two days ago", "a year later"
 
 @rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
-      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b", "unit")
+      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b",
+      "unit")
 def _offset(m, ctx):
     unit = _unit_word(m["u"])
     n = number_value(m["n"])
@@ -715,7 +713,8 @@ def _near(ctx: Context, at: int) -> bool:
 @rule(r"\b(?P<t>(?:the|that)\s+(?P<which>previous|next|following|same|prior)\s+(?P<u>day|morning|afternoon|evening|"
       r"night|week|month|year))\b|\b(?P<t2>(?P<which2>earlier|later)\s+that\s+(?P<u2>day|morning|week|month|year))\b"
       r"|\b(?P<t3>that\s+(?P<u3>day|morning|evening|night|week|month|year))\b"
-      r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow))\b", "unit", "part")
+      r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow))\b",
+      "unit", "part")
 def _anaphoric(m, ctx):
     if m["t"]:
         which, unit = m["which"].lower(), m["u"].lower()
@@ -831,7 +830,8 @@ def _vague_duration(m, ctx):
       rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)|"
       rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b))?"
       rf"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::\d\d)?(?=\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local|h\b))"
-      rf"|\b(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY})|(?P<td2>today|yesterday|tomorrow)))?", "digit", "part")
+      rf"|\b(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY})|(?P<td2>today|yesterday|tomorrow)))?",
+      "digit", "part")
 def _clock(m, ctx):
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() in ("noon", "midday") else (24, 0)
@@ -861,7 +861,8 @@ def _clock(m, ctx):
 @rule(rf"\b(?P<every>every|each)\s+(?P<other>other\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<u>{UNIT})|"
       rf"(?P<s>{SEASON}))\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b"
       rf"|\b(?P<rate>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?P<t>an?\s+(?P<ru>{UNIT}))\b"
-      rf"|\b(?P<t2>(?:a|an|per)\s+(?P<pu>year|month|week|day))\b(?=\s*[,.;]|\s+(?:and|or|for|in|since)\b)", "set", "unit")
+      rf"|\b(?P<t2>(?:a|an|per)\s+(?P<pu>year|month|week|day))\b(?=\s*[,.;]|\s+(?:and|or|for|in|since)\b)",
+      "set", "unit")
 def _set(m, ctx):
     if m["adv"]:
         code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",

@@ -34,7 +34,10 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
             start, end = reading.span
         out.append(_timex(text, start, end, reading))
         period = reading.period
-        if period is not None and period.gran in _GRANS_THAT_ANCHOR and not reading.value.endswith("_REF"):
+        # A date resolved against an earlier one ("a year earlier") is not itself a new anchor:
+        # "profit rose from a year earlier ... sales fell from a year earlier" compare with the same period.
+        if period is not None and period.gran in _GRANS_THAT_ANCHOR and not reading.value.endswith("_REF") \
+                and reading.anchor != "previous":
             ctx.last, ctx.last_at = period, start
     return out
 
