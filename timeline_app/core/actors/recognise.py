@@ -17,10 +17,11 @@ from timeline_app.core.actors.tables import load_tables
 from timeline_app.core.model import Actor, Mention
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|Corp|Inc|Co|Ltd|Brig)\."
-_WORD = rf"(?:{_ABBR}|(?:O'|Mc|Mac)?[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z][a-z\u00C0-\u024F]+)*|[A-Z]\.|[A-Z]{{2,}}s?)"
+_NAME_WORD = r"(?:O'|Mc|Mac)?[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z][a-z\u00C0-\u024F]+)*"
+_WORD = rf"(?:{_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{1,3}}|[A-Z]{{2,}}s?)"
 _JOIN = r"(?: | of | of the | & | al-| el-| bin | ibn | de | da | van | von | van der | le | la | du | ben )"
 _RUN_RE = re.compile(rf"(?=[A-Z])(?<![\w.-]){_WORD}(?:{_JOIN}{_WORD})*")
-_WORD_RE = re.compile(rf"(?=[A-Z]){_WORD}")
+_SPACE_SPLIT = re.compile(r"[^ ]+")
 _SPEECH = (r"said|says|say|told|tells|added|adds|asserted|stated|announced|announces|claimed|claims|denied|denies|"
            r"insisted|warned|warns|noted|explained|argued|declared|confirmed|acknowledged|contended|alleged|wrote|"
            r"tweeted|testified|predicted|suggested|urged|accused|blamed")
@@ -125,7 +126,7 @@ def analyse(text: str) -> Analysis:
     all_words: list[tuple[str, int]] = []
     for run in _RUN_RE.finditer(text):
         start, end = run.span()
-        words = [(w.group(0), start + w.start()) for w in _WORD_RE.finditer(run.group(0))]
+        words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run.group(0))]
         all_words += words
         lead = None
         # a country or body named first: "Russian Deputy Foreign Minister ...", "U.S. State Department ..."

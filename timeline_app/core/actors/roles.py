@@ -25,7 +25,8 @@ _PREP_BEFORE = re.compile(r"\b(?:against|of|for|by|with|to|on|from|at|in|into|ne
                           r"among|than|about|across|through|on behalf of|under|without|like|including|"
                           r"backed by|allied with)(?: (?:the|a|an|its|their|his|her))? $", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|spokesmen|official|officials|representative|"
-                          r"envoy|ambassador|commander|leader|leaders|statement|head|chief|minister|according to)"
+                          r"envoy|envoys|ambassador|ambassadors|commander|leader|leaders|statement|head|chief|"
+                          r"minister|according to)"
                           r" (?:for|of|from|to)?(?: (?:the|a|an))? ?$", re.IGNORECASE)
 _SPEAKER_FOLLOWS = re.compile(rf"^[^.;]{{0,3}}(?:{_SPEECH})\b")
 
@@ -61,7 +62,17 @@ def _is_subject(text: str, m: Mention, sentence_start: int) -> bool:
 _TITLE_GAP = re.compile(r"^(?:'s|’s)?(?: (?!and |or )[\w.-]+){0,4} $")
 
 
+_NEXT_TO_VERB = re.compile(r"^(?:'s|’s)?(?:,[^,]{0,90},)? ?(?:[\w.-]+ ){0,2}$")
+
+
 def _subject(text: str, clause: tuple[int, int, bool], inside: list[Mention], sentence_start: int) -> Mention | None:
+    if clause[2]:  # "..., New Zealand said": the speaker stands next to the verb
+        verb = text.rfind(" ", clause[0], clause[1] - 1)
+        for m in reversed(inside):
+            if clause[0] <= m.start and m.end <= verb and _NEXT_TO_VERB.match(text[m.end:verb + 1]):
+                if _is_subject(text, m, sentence_start):
+                    return m
+                break
     for i, m in enumerate(inside):
         if clause[0] <= m.start < clause[1] and _is_subject(text, m, sentence_start):
             # "Russian Deputy Foreign Minister Sergei Ryabkov": the person, not the country before the title
@@ -88,6 +99,8 @@ def principal_mention(text: str, sentence: tuple[int, int], mentions: list[Menti
         text[s.end:s.end + 40]))]
     if timex is not None:
         here = next((i for i, c in enumerate(clauses) if c[0] <= timex.start < c[1]), 0)
+        if here and clauses[here - 1][2] and timex.start - clauses[here][0] <= 1:
+            here -= 1  # "New Zealand said Friday": the time right after the verb dates the speech
         if subjects[here]:
             return subjects[here]
         if speakers:

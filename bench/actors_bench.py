@@ -1,0 +1,95 @@
+"""Actor precision/recall, lane accuracy on bench/data/actors_gold.json, and pipeline speed over te3-silver.
+
+    .venv/bin/python bench/actors_bench.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from timeline_app.core import actors
+from timeline_app.core.model import Document, Timex
+from timeline_app.core.pipeline import extract
+from timeline_app.core.text import sentence_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_te3(shared: Path):
+    sys.path.insert(0, str(shared / "eval"))
+    import te3data  # noqa: PLC0415 - lives outside the repository
+
+    return te3data
+
+
+def _gold_docs(shared: Path):
+    te3 = _load_te3(shared)
+    gold = json.loads((ROOT / "bench/data/actors_gold.json").read_text(encoding="utf-8"))
+    tbaq = {Path(p).name.rsplit(".tml", 1)[0]: p for p in te3.list_tml(str(shared / "corpora/tbaq"))}
+    for g in gold["documents"]:
+        if g["source"] == "seed":
+            text = (ROOT / "seeds" / f"{g['doc']}.txt").read_text(encoding="utf-8")
+            spans = []
+            for t in g["timexes"]:
+                m = list(re.finditer(re.escape(t["text"]), text))[t["nth"]]
+                spans.append((m.start(), m.end(), t["lane"]))
+        else:
+            text = te3.load_file(tbaq[g["doc"]])["text"]
+            spans = [(t["start"], t["start"] + 1, t["lane"]) for t in g["timexes"]]
+        yield g, text, spans
+
+
+def quality(shared: Path) -> None:
+    tp = fp = fn = 0
+    right = total = 0
+    for g, text, spans in _gold_docs(shared):
+        found = actors.actors_for(text)
+        predicted, expected = set(found), set(g["actors"])
+        tp += len(predicted & expected)
+        fp += len(predicted - expected)
+        fn += len(expected - predicted)
+        mentions = actors.find_mentions(text)
+        for start, end, lane in spans:
+            sentence = next(s for s in sentence_spans(text) if s[0] <= start < s[1])
+            who = actors.principal_actor(text, sentence, mentions, Timex(start, end, text[start:end], "DATE", ""))
+            got = actors.lane_of(who, found) if who else None
+            ok = got in (lane if isinstance(lane, list) else [lane])
+            right += ok
+            total += 1
+            if not ok:
+                print(f"  lane miss {g['doc']}@{start}: got {got}, expected {lane}")
+        missing, extra = sorted(expected - predicted), sorted(predicted - expected)
+        if missing or extra:
+            print(f"  {g['doc']}: missing {missing} extra {extra}")
+    print(f"actors: precision {tp / (tp + fp):.3f} recall {tp / (tp + fn):.3f} ({tp} tp, {fp} fp, {fn} fn)")
+    print(f"lanes: accuracy {right / total:.3f} ({right}/{total})")
+
+
+def speed(shared: Path) -> None:
+    te3 = _load_te3(shared)
+    raw = te3.load_dir(str(shared / "corpora/te3-silver"))
+    docs = [Document(d["doc"], d["doc"], d["doc"], d["text"], date.fromisoformat(d["dct"][:10]), "metadata")
+            for d in raw if d["dct"]]
+    begin = time.perf_counter()
+    events = sum(len(extract(d).events) for d in docs)
+    seconds = time.perf_counter() - begin
+    print(f"pipeline.extract: {len(docs)} te3-silver articles in {seconds:.2f} s = {len(docs) / seconds:.0f} "
+          f"articles/s ({events} events)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    quality(args.shared)
+    speed(args.shared)
+
+
+if __name__ == "__main__":
+    main()
