@@ -1,0 +1,90 @@
+"""Actor recognition and the principal actor of a clause, on the sample article and small sentences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core import actors
+from timeline_app.core.model import Timex
+from timeline_app.core.text import sentence_spans
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "russia-us-syria-2017-09-26.txt"
+
+
+@pytest.fixture(scope="module")
+def sample() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def _lane_at(text: str, phrase: str, nth: int = 0) -> str | None:
+    m = list(re.finditer(re.escape(phrase), text))[nth]
+    sentence = next(s for s in sentence_spans(text) if s[0] <= m.start() < s[1])
+    who = actors.principal_actor(text, sentence, actors.find_mentions(text),
+                                 Timex(m.start(), m.end(), phrase, "DATE", ""))
+    return actors.lane_of(who, actors.actors_for(text)) if who else None
+
+
+@pytest.mark.parametrize(("surface", "actor"), [
+    ("U.S.", "United States"), ("the United States", "United States"), ("Washington", "United States"),
+    ("American", "United States"), ("Russia", "Russia"), ("Moscow", "Russia"), ("Russian", "Russia"),
+    ("the Kremlin", "Russia"), ("Islamic State", "Islamic State"), ("IS", "Islamic State"),
+    ("ISIS", "Islamic State"), ("Syrian Democratic Forces", "Syrian Democratic Forces"),
+    ("SDF", "Syrian Democratic Forces"), ("the State Department", "United States"), ("NATO", "NATO"),
+])
+def test_one_actor_per_entity(surface: str, actor: str) -> None:
+    text = f"Officials said {surface} acted."
+    found = actors.find_mentions(text)
+    assert [m.actor for m in found] == [actor]
+
+
+def test_persons_with_titles_link_to_their_side(sample: str) -> None:
+    found = actors.actors_for(sample)
+    assert found["Sergei Ryabkov"].affiliation == "Russia"
+    assert found["Heather Nauert"].affiliation == "United States"
+    assert found["Ryan Dillon"].affiliation == "US-led coalition"
+    assert found["Sergei Ryabkov"].kind == "person"
+
+
+def test_surname_links_to_the_person(sample: str) -> None:
+    later = sample.index("Ryabkov and Colonel")
+    mention = next(m for m in actors.find_mentions(sample) if m.start == later)
+    assert mention.actor == "Sergei Ryabkov"
+
+
+def test_person_found_by_speech_verb_and_organisation_by_suffix() -> None:
+    text = "John Smith said Acme Widget Corp. would close. Acme denied it."
+    names = {m.actor for m in actors.find_mentions(text)}
+    assert {"John Smith", "Acme Widget Corp."} <= names
+    assert actors.actors_for(text)["Acme Widget Corp."].kind == "organization"
+
+
+def test_capital_inside_a_longer_name_is_not_the_government() -> None:
+    assert actors.find_mentions("The Washington Post reported it.") == []
+
+
+def test_catalog_has_static_and_found_actors(sample: str) -> None:
+    known = actors.catalog([sample])
+    assert known["Russia"].kind == "country"
+    assert known["Sergei Ryabkov"].affiliation == "Russia"
+
+
+@pytest.mark.parametrize(("phrase", "nth", "lane"), [
+    ("earlier this month", 0, "Russia"), ("September 25", 0, "Russia"), ("last week", 1, "Russia"),
+    ("this week", 0, "Russia"), ("last week", 2, "United States"), ("September 23", 0, "Syrian Democratic Forces"),
+])
+def test_sample_lanes(sample: str, phrase: str, nth: int, lane: str) -> None:
+    assert _lane_at(sample, phrase, nth) == lane
+
+
+def test_reported_clause_decides() -> None:
+    text = "A spokesman for the SDF said on Monday that Russian planes targeted SDF fighters on Sunday."
+    assert _lane_at(text, "on Monday") == "Syrian Democratic Forces"
+    assert _lane_at(text, "on Sunday") == "Russia"
+
+
+def test_speaker_next_to_the_verb() -> None:
+    text = "The United States had the right to act, New Zealand said Friday."
+    assert _lane_at(text, "Friday") == "New Zealand"
