@@ -434,16 +434,69 @@ def _century(m, ctx):
     return _dated(Period("century", date(max(1, (n - 1) * 100), 1, 1)), mod=_mod(m["mod"]))
 
 
+_TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|" \
+    r"forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_SPELLED_NUMBERS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety"
+                                                               .split())})
+
+
+@rule(rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<tens>{_TENS})(?:[\s-](?P<ones>{_ONES}))?"
+      rf"|(?P<two>two\s+thousand)(?:\s+and)?(?:\s+(?P<ones2>{_ONES}|{_TENS}))?)\b", "digit", "era", "unit")
+def _spelled_year(m, ctx):
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    words = _SPELLED_NUMBERS
+    if m["two"]:
+        if not (m["ones2"] or m.group().lower().startswith("the year")):
+            return None
+        year = 2000 + words.get((m["ones2"] or "zero").lower(), 0)
+    else:
+        year = words[m["c"].lower()] * 100 + words[m["tens"].lower()] + words.get((m["ones"] or "zero").lower(), 0)
+    return _dated(Period("year", date(year, 1, 1)))
+
+
+@rule(r"\b(?:(?P<which>this|last|next)\s+)?(?P<t>year[-\s]end)\b|\b(?P<t2>the\s+end\s+of\s+the\s+(?P<u>year|month))\b"
+      r"|\b(?P<t3>(?:the\s+)?(?P<full>full|fiscal|entire|whole|calendar)?\s*(?<![\w-])year)\b(?!-|\s+(?:ago|earlier|"
+      r"before|after|later|end|old|\d))", "unit")
+def _the_year(m, ctx):
+    """ "year-end", "the end of the year", and "the year" (a duration after "for", else the current year)."""
+    ref = ctx.ref
+    if m["t"] or m["t2"]:
+        if m["t2"] and m["u"].lower() == "month":
+            return _dated(Period("month", ref), "reference", "END")
+        year = ref.year + {"this": 0, "last": -1, "next": 1, "": 0}[(m["which"] or "").lower()]
+        if ctx.last is not None and ctx.last.gran == "year" and not m["which"]:
+            year = ctx.last.day.year
+        return _dated(Period("year", date(year, 1, 1)), "reference", "END")
+    phrase = " ".join(m["t3"].lower().split())
+    if not phrase.startswith("the"):
+        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"\b(?:for|over|during|through|throughout)\s+$", before) and not m["full"]:
+        return Reading("DURATION", "P1Y", None, "reference")
+    if m["full"] or re.search(r"\b(?:in|earlier|later|of)\s+$", before):
+        year = ctx.last.day.year if ctx.last is not None and ctx.last.gran in ("year", "quarter") else ref.year
+        return _dated(Period("year", date(year, 1, 1)), "reference")
+    return None
+
+
 # ---------------------------------------------------------------- quarters and halves
 
 @rule(rf"\b(?:(?P<det>the|its|a|this|that|last|next)\s+)?"
       rf"(?P<pre>(?:(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago)|year-(?:earlier|ago)|fiscal|"
       rf"(?:19|20)\d\d|the\s+(?:19|20)\d\d|latest|current|comparable|flat|same)[\s-]+)*"
-      rf"(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?P<u>quarter|half)(?P<plural>s)?"
+      rf"(?P<q>{ORD}|last)(?P<hy>[\s-]+)(?:fiscal\s+)?(?P<u>quarter|half)(?P<plural>s)?\b(?!\s+of\s+(?:a|an|the)\b)"
       rf"(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y>{YEAR4}))?", "unit")
 def _quarter(m, ctx):
-    n = _L["ordinals"][m["q"].lower()]
     unit = m["u"].lower()
+    n = _L["ordinals"][m["q"].lower()]
+    if n == -1:
+        if unit != "half":
+            return None
+        n = 2
     if (unit == "quarter" and n > 4) or (unit == "half" and n > 2):
         return None
     pre = (m["pre"] or "").lower()
@@ -469,16 +522,17 @@ def _quarter(m, ctx):
     reading = _dated(Period(unit, date(year, month, 1), index=n), anchor)
     if (m["det"] or "").lower() in ("a", "its", "this", "that", "last", "next") and not m["pre"]:
         return _with_span(reading, (m.start("q"), m.end()))
-    if (m["det"] or "").lower() in ("a", "its"):
-        return _with_span(reading, (m.start("pre"), m.end()))
+    if (m["det"] or "").lower() in ("a", "its") or ((m["det"] or "").lower() == "the" and "-" in m["hy"]):
+        return _with_span(reading, (m.start("pre") if m["pre"] else m.start("q"), m.end()))
     return reading
 
 
 @rule(r"\b(?:the\s+)?(?P<which>latest|current|past|last|previous|prior|year-earlier|year-ago|comparable|same|"
-      r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent)\s+(?P<u>quarter|half)\b"
-      r"(?!\s*(?:-|century|of\s+(?:a|an|the)\s))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", "unit")
+      r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent|"
+      r"(?<=\bthe\s)|(?<=\bThe\s))"
+      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", "unit")
 def _quarter_relative(m, ctx):
-    which = " ".join(m["which"].lower().split())
+    which = " ".join(m["which"].lower().split()) or "the"
     unit = m["u"].lower()
     ref_q = Period("day", ctx.ref).coarsen(unit)
     last = ctx.last if ctx.last is not None and ctx.last.gran == unit else None
@@ -491,10 +545,8 @@ def _quarter_relative(m, ctx):
         period, anchor = base.shift(-4 if unit == "quarter" else -2, unit), "previous" if last else "reference"
         if which == "same" and not m["ago"]:
             period = base
-    elif which == "that":
-        if last is None:
-            return None
-        period, anchor = last, "previous"
+    elif which in ("that", "the"):
+        period, anchor = (last, "previous") if last is not None else (ref_q.shift(-1, unit), "reference")
     else:  # latest, past, last, previous: the last completed one
         period, anchor = ref_q.shift(-1, unit), "reference"
     return _dated(period, anchor)
@@ -772,6 +824,8 @@ def _duration_rule(m, ctx):
     unit = _unit_word(m["u"])
     if m["u"][0].isupper() and m["n"][0].isdigit():
         return None  # "60 Minutes" is a title
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():]):
+        return None  # "three-quarters of the vote" is a fraction
     if n is not None and n > 10000:
         return None
     mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
@@ -793,7 +847,10 @@ def _duration_rule(m, ctx):
     return Reading("DURATION", value, None, "reference", mod, bounds, span)
 
 
-_LOOSE_QUALIFIERS = {"about", "around", "approximately", "roughly", "some", "just", "only", "barely"}
+# Qualifiers that news annotation leaves outside a duration ("over [three years]"); the others
+# ("nearly", "at least", "more than") belong to it.
+_LOOSE_QUALIFIERS = {"about", "around", "approximately", "roughly", "some", "just", "only", "barely", "almost",
+                     "over", "under", "well over"}
 
 
 def _duration_span(m: re.Match, n: float | None, unit: str) -> tuple[int, int]:
@@ -903,8 +960,8 @@ _VAGUE = {
 
 
 @rule(r"\b(?:(?P<pre>in)\s+)?(?P<t>now|currently|at\s+present|presently|nowadays|these\s+days|right\s+now|"
-      r"at\s+the\s+moment|recently|lately|the\s+past|previously|formerly|the\s+future|soon|shortly|"
-      r"a\s+later\s+date)\b(?!-)", "vague")
+      r"at\s+the\s+moment|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|"
+      r"the\s+(?:near|short)\s+term)\b(?!-)", "vague", "unit")
 def _vague(m, ctx):
     word = " ".join(m["t"].lower().split())
     after = ctx.text[m.end():m.end() + 12].lower()
@@ -913,7 +970,7 @@ def _vague(m, ctx):
     if word == "the past" and not m["pre"] and not re.search(
             r"\b(?:of|in|from|to|with|than|into|like)\s+$", ctx.text[max(0, m.start() - 6):m.start()].lower()):
         return None
-    value = _VAGUE[word]
+    value = _VAGUE.get(word, "FUTURE_REF")
     period = Period("day", ctx.ref) if value == "PRESENT_REF" else None
     bounds = (ctx.ref - timedelta(days=30), ctx.ref - timedelta(days=1)) if word in ("recently", "lately") else None
     return Reading("DATE", value, period, "reference", bounds=bounds)
