@@ -8,6 +8,7 @@ country/organisation level: a person's lane is the side they speak for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import fields, replace
 from datetime import date, datetime
@@ -26,17 +27,20 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
     text = document.text
     known = actor_rules.actors_for(text)
     doc_lane = _main_actor(mentions, known)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     events: list[Event] = []
     last_time: Timex | None = None
     for start, end in sentence_spans(text):
         own = [t for t in timexes if start <= t.start < end and t.earliest is not None]
-        in_sentence = [m for m in mentions if start <= m.start < end]
+        lo = bisect_left(starts, start)
+        in_sentence = mentions[lo:bisect_left(starts, end, lo)]
         actors = tuple(dict.fromkeys(m.actor for m in in_sentence))
         if not own and not actors:
             continue
         sentence = text[start:end]
         for t in own or [None]:
-            who = principal_mention(text, (start, end), mentions, t)
+            who = principal_mention(text, (start, end), in_sentence, t)
             # no actor at all: the article's main actor, not whoever the previous sentence ended on
             lane = actor_rules.lane_of(who.actor, known) if who else doc_lane
             time = t or last_time or _publication_time(document, start)
