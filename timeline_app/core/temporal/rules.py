@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline_app.core.temporal.calendar import Period, add_months, easter, nth_weekday
-from timeline_app.core.temporal.lexicon import alternation, lexicon, month_number, number_value, weekday_number
+from timeline_app.core.temporal.lexicon import (
+    alternation,
+    lexicon,
+    month_number,
+    number_value,
+    trie_pattern,
+    weekday_number,
+)
 
 _L = lexicon()
 
@@ -103,7 +110,9 @@ def _trigger_words() -> dict[str, str]:
         "month": list(_L["months"]),
         "weekday": list(_L["weekdays"]),
         "season": list(_L["seasons"]),
-        "unit": [u + s for u in UNIT_CODE for s in ("", "s")] + ["centuries", "half", "halves"],
+        "quarter": ["quarter", "quarters", "half", "halves"],
+        "yearword": ["year", "years"],
+        "unit": [u + s for u in UNIT_CODE for s in ("", "s") if u not in ("quarter", "year")] + ["centuries"],
         "deictic": ["today", "tonight", "yesterday", "tomorrow"],
         "part": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday"],
         "vague": "now currently present presently nowadays moment recent recently lately past previously formerly "
@@ -120,17 +129,33 @@ def _trigger_words() -> dict[str, str]:
 
 
 TRIGGER_WORDS = _trigger_words()
-TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# Trigger words and numbers; a number of 2 or 4 digits may be a year ("1998", "'90s").
+TRIGGER = re.compile(r"(?i)\b(?:" + trie_pattern(TRIGGER_WORDS) + r")\b|\d+")
+# A rule that names a class also runs near the classes it covers.
+TRIGGER_CLASSES = {"unit": ("unit", "quarter", "yearword"), "digit": ("digit", "year4")}
 
 Normaliser = Callable[[re.Match, Context], Reading | None]
-RULES: list[tuple[re.Pattern, Normaliser, frozenset[str]]] = []
 
 
-def rule(pattern: str, *triggers: str):
+@dataclass(frozen=True)
+class Rule:
+    """A pattern, its normaliser, the trigger classes it needs and how far a match reaches around a trigger."""
+
+    pattern: re.Pattern
+    normalise: Normaliser
+    triggers: tuple[str, ...]
+    reach: tuple[int, int]
+
+
+RULES: list[Rule] = []
+
+
+def rule(pattern: str, *triggers: str, reach: tuple[int, int] = (72, 64)):
     """Register a normaliser for a pattern (case-insensitive) that only matches near its trigger words."""
 
     def register(fn):
-        RULES.append((re.compile(pattern, re.I), fn, frozenset(triggers)))
+        classes = tuple(c for t in triggers for c in TRIGGER_CLASSES.get(t, (t,)))
+        RULES.append(Rule(re.compile(pattern, re.I), fn, classes, reach))
         return fn
 
     return register
@@ -398,7 +423,7 @@ _NOT_YEAR_AFTER = re.compile(
 
 @rule(rf"(?<![\d$€£.,:/#-])(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+)?"
       rf"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
-      rf"(?P<y>{YEAR4})(?![\d,.]\d|\s*[-–]\s*\d|%|s\b|'s\b)", "digit")
+      rf"(?P<y>{YEAR4})(?![\d,.]\d|\s*[-–]\s*\d|%|s\b|'s\b)", "year4")
 def _year_alone(m, ctx):
     if _NOT_YEAR_AFTER.match(ctx.text, m.end()):
         return None
@@ -410,7 +435,7 @@ def _year_alone(m, ctx):
 
 
 @rule(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
-      r"|\bthe\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<w>sixties|seventies|eighties|nineties)\b", "digit", "era")
+      r"|\bthe\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<w>sixties|seventies|eighties|nineties)\b", "year4", "era")
 def _decade(m, ctx):
     words = {"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
     if m["w"]:
@@ -460,7 +485,7 @@ def _spelled_year(m, ctx):
 
 @rule(r"\b(?:(?P<which>this|last|next)\s+)?(?P<t>year[-\s]end)\b|\b(?P<t2>the\s+end\s+of\s+the\s+(?P<u>year|month))\b"
       r"|\b(?P<t3>(?:the\s+)?(?P<full>full|fiscal|entire|whole|calendar)?\s*(?<![\w-])year)\b(?!-|\s+(?:ago|earlier|"
-      r"before|after|later|end|old|\d))", "unit")
+      r"before|after|later|end|old|\d))", "yearword")
 def _the_year(m, ctx):
     """ "year-end", "the end of the year", and "the year" (a duration after "for", else the current year)."""
     ref = ctx.ref
@@ -489,7 +514,7 @@ def _the_year(m, ctx):
       rf"(?P<pre>(?:(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago)|year-(?:earlier|ago)|fiscal|"
       rf"(?:19|20)\d\d|the\s+(?:19|20)\d\d|latest|current|comparable|flat|same)[\s-]+)*"
       rf"(?P<q>{ORD}|last)(?P<hy>[\s-]+)(?:fiscal\s+)?(?P<u>quarter|half)(?P<plural>s)?\b(?!\s+of\s+(?:a|an|the)\b)"
-      rf"(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y>{YEAR4}))?", "unit")
+      rf"(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y>{YEAR4}))?", "quarter")
 def _quarter(m, ctx):
     unit = m["u"].lower()
     n = _L["ordinals"][m["q"].lower()]
@@ -530,7 +555,8 @@ def _quarter(m, ctx):
 @rule(r"\b(?:the\s+)?(?P<which>latest|current|past|last|previous|prior|year-earlier|year-ago|comparable|same|"
       r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent|"
       r"(?<=\bthe\s)|(?<=\bThe\s))"
-      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", "unit")
+      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
+      "quarter")
 def _quarter_relative(m, ctx):
     which = " ".join(m["which"].lower().split()) or "the"
     unit = m["u"].lower()
@@ -553,7 +579,7 @@ def _quarter_relative(m, ctx):
 
 
 @rule(r"\b(?P<t>year-(?:earlier|ago))\b(?!\s+(?:quarter|half|period|nine|six|three|first|second|third|fourth)\b)"
-      r"|\b(?P<t2>the\s+(?:year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same)\s+period)\b", "unit", "digit")
+      r"|\b(?P<t2>the\s+(?:year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same)\s+period)\b", "yearword", "digit")
 def _year_earlier(m, ctx):
     """ "year-earlier results", "the year-ago period": the period the text reports, a year before."""
     if m["t"] and ctx.text[m.start() - 1:m.start()] == "-":
@@ -569,7 +595,8 @@ def _year_earlier(m, ctx):
     return _dated(Period("year", ctx.ref).shift(-1), "reference")
 
 
-@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b", "unit")
+@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b"
+      "unit", reach=(40, 10))
 def _months_to_date(m, ctx):
     n = number_value(m["n"])
     if n is None:
@@ -717,8 +744,8 @@ def _the_weekend(m, ctx):
 # ---------------------------------------------------------------- counted offsets: "two days ago", "a year later"
 
 @rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
-      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b",
-      "unit")
+      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b"
+      "unit", reach=(40, 28))
 def _offset(m, ctx):
     unit = _unit_word(m["u"])
     n = number_value(m["n"])
@@ -805,7 +832,7 @@ def _anaphoric(m, ctx):
       rf"(?:\s+(?:more|full|straight|consecutive|long|additional|further|whole))?[\s-]+"
       rf"(?P<u>{UNITS})\b(?P<adj>-long)?(?:\s+or\s+so)?"
       rf"(?!\s+(?:ago|earlier|later|from\s+now|hence|back|old)\b)(?!-)"
-      rf"(?!\s+(?:before|after)\s*[,.;])", "unit")
+      rf"(?!\s+(?:before|after)\s*[,.;])", "unit", reach=(48, 24))
 def _duration_rule(m, ctx):
     n_text = " ".join(m["n"].lower().split())
     if n_text in ("a", "an") and not (m["dir"] or m["q"] or m["det"]):
@@ -870,7 +897,7 @@ def _duration_span(m: re.Match, n: float | None, unit: str) -> tuple[int, int]:
 
 @rule(r"\b(?P<t>(?:recent|coming|past|next\s+few|last\s+few|several|many)\s+(?P<u>days|weeks|months|years|decades))\b"
       r"|(?:\b(?:for|in|over|within|take|takes|took|taken|lasted|last)\s+)(?P<t2>(?P<u2>days|weeks|months|years|"
-      r"decades|centuries|hours|minutes))\b", "unit")
+      r"decades|centuries|hours|minutes))\b", "unit", reach=(40, 16))
 def _vague_duration(m, ctx):
     unit = _unit_word(m["u"] or m["u2"])
     text = (m["t"] or "").lower()

@@ -6,12 +6,10 @@ import logging
 from datetime import date, datetime
 
 from timeline_app.core.model import Timex
-from timeline_app.core.temporal.rules import RULES, TOKEN, TRIGGER_WORDS, Context, Reading
+from timeline_app.core.temporal.rules import RULES, TRIGGER, TRIGGER_WORDS, Context, Reading
 
 logger = logging.getLogger(__name__)
 
-# How far a rule's match may reach left and right of its trigger word.
-_LEFT, _RIGHT = 72, 64
 _GRANS_THAT_ANCHOR = {"day", "week", "weekend", "month", "quarter", "half", "season", "year", "time", "part"}
 
 
@@ -45,11 +43,12 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
 def _choose_spans(text: str, ref: date):
     """All rule matches, keeping the longest where they overlap (a rule that rejects its match loses)."""
     probe = Context(text, ref)
-    windows = _windows(text)
+    triggers = _triggers(text)
     candidates = []
     seen = set()
-    for pattern, normalise, triggers in RULES:
-        for m in _matches(pattern, text, windows, triggers):
+    for rule in RULES:
+        normalise, pattern = rule.normalise, rule.pattern
+        for m in _matches(rule, text, triggers):
             if (m.span(), normalise) in seen:
                 continue
             seen.add((m.span(), normalise))
@@ -73,34 +72,34 @@ def _choose_spans(text: str, ref: date):
     return chosen
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger class, the merged stretches of text around its words."""
+def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each class of trigger word occurs."""
     out: dict[str, list[tuple[int, int]]] = {}
-    n = len(text)
     words = TRIGGER_WORDS
-    for m in TOKEN.finditer(text):
+    for m in TRIGGER.finditer(text):
         token = m.group()
-        kind = "digit" if token[0].isdigit() else words.get(token.lower())
-        if kind is None:
-            continue
-        spans = out.setdefault(kind, [])
-        lo, hi = max(0, m.start() - _LEFT), min(n, m.end() + _RIGHT)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
+        if token[0].isdigit():
+            kind = "year4" if len(token) in (2, 4) else "digit"
         else:
-            spans.append((lo, hi))
+            kind = words[token.lower()]
+        out.setdefault(kind, []).append(m.span())
     return out
 
 
-def _matches(pattern, text: str, windows: dict, triggers) -> list:
-    spans = sorted(s for t in triggers for s in windows.get(t, ()))
-    merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
+def _matches(rule, text: str, triggers: dict) -> list:
+    """The rule's matches in the stretches of text around its trigger words."""
+    left, right = rule.reach
+    n = len(text)
+    spans = sorted(s for t in rule.triggers for s in triggers.get(t, ()))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - left), min(n, end + right)
         if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            merged[-1][1] = max(hi, merged[-1][1])
         else:
-            merged.append((lo, hi))
-    return [m for lo, hi in merged for m in pattern.finditer(text, lo, hi)]
+            merged.append([lo, hi])
+    finditer = rule.pattern.finditer
+    return [m for lo, hi in merged for m in finditer(text, lo, hi)]
 
 
 def _safe(normalise, match, ctx: Context) -> Reading | None:
