@@ -130,7 +130,9 @@ def _trigger_words() -> dict[str, str]:
 
 TRIGGER_WORDS = _trigger_words()
 # Trigger words and numbers; a number of 2 or 4 digits may be a year ("1998", "'90s").
-TRIGGER = re.compile(r"(?i)\b(?:" + trie_pattern(TRIGGER_WORDS) + r")\b|\d+")
+# Matched against the lower-cased text; the look-ahead on first letters skips most words at once.
+TRIGGER = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in TRIGGER_WORDS})) + r"\d])(?:(?:"
+                     + trie_pattern(TRIGGER_WORDS) + r")\b|\d+)")
 # A rule that names a class also runs near the classes it covers.
 TRIGGER_CLASSES = {"unit": ("unit", "quarter", "yearword"), "digit": ("digit", "year4")}
 
@@ -555,7 +557,7 @@ def _quarter(m, ctx):
 @rule(r"\b(?:the\s+)?(?P<which>latest|current|past|last|previous|prior|year-earlier|year-ago|comparable|same|"
       r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent|"
       r"(?<=\bthe\s)|(?<=\bThe\s))"
-      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
+      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
       "quarter")
 def _quarter_relative(m, ctx):
     which = " ".join(m["which"].lower().split()) or "the"
@@ -595,7 +597,7 @@ def _year_earlier(m, ctx):
     return _dated(Period("year", ctx.ref).shift(-1), "reference")
 
 
-@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b"
+@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b",
       "unit", reach=(40, 10))
 def _months_to_date(m, ctx):
     n = number_value(m["n"])
@@ -744,7 +746,7 @@ def _the_weekend(m, ctx):
 # ---------------------------------------------------------------- counted offsets: "two days ago", "a year later"
 
 @rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
-      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b"
+      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b",
       "unit", reach=(40, 28))
 def _offset(m, ctx):
     unit = _unit_word(m["u"])

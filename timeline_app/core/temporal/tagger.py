@@ -76,12 +76,15 @@ def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:
     """Where each class of trigger word occurs."""
     out: dict[str, list[tuple[int, int]]] = {}
     words = TRIGGER_WORDS
-    for m in TRIGGER.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    for m in TRIGGER.finditer(lowered):
         token = m.group()
         if token[0].isdigit():
             kind = "year4" if len(token) in (2, 4) else "digit"
         else:
-            kind = words[token.lower()]
+            kind = words[token]
         out.setdefault(kind, []).append(m.span())
     return out
 
