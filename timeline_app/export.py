@@ -78,10 +78,12 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
         "events": [
             {"id": e.id, "document": e.document, "sentence": e.sentence, "sentence_start": e.sentence_start,
              "sentence_end": e.sentence_end, "time": timex_to_dict(e.time), "actors": list(e.actors),
-             "lane": e.lane, "label": e.label, "implied_time": e.implied_time}
+             "lane": e.lane, "label": e.label, "implied_time": e.implied_time,
+             "sources": list(e.sources or (e.document,))}
             for e in timeline.events
         ],
-        "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases)} for a in timeline.actors],
+        "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "affiliation": a.affiliation}
+                   for a in timeline.actors],
     }
 
 

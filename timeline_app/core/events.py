@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date, datetime
 
 from timeline_app.core import actors as actor_rules
@@ -187,19 +187,13 @@ def group_same_happenings(events: list[Event], threshold: float = MERGE_SIMILARI
 
 
 def merge_events(events: list[Event], threshold: float = MERGE_SIMILARITY) -> list[Event]:
-    """One event per happening: the most precise report, its actors the union of all, linked to every source.
-
-    The sources are kept in ``Event.sources`` (document ids) when the model has that field.
-    """
-    has_sources = any(f.name == "sources" for f in fields(Event))
+    """One event per happening: the most precise report, its actors the union of all, linked to every source."""
     merged: list[Event] = []
     for group in group_same_happenings(events, threshold):
         best = min(group, key=lambda e: (e.implied_time, _width(e.time)))
         actors = tuple(dict.fromkeys(a for e in group for a in e.actors))
-        changes: dict[str, object] = {"actors": actors}
-        if has_sources:
-            changes["sources"] = tuple(dict.fromkeys(e.document for e in group))
-        merged.append(replace(best, **changes))
+        sources = tuple(dict.fromkeys(e.document for e in group))
+        merged.append(replace(best, actors=actors, sources=sources))
     return merged
 
 

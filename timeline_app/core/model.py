@@ -85,6 +85,7 @@ class Event:
     lane: str
     label: str = ""
     implied_time: bool = False  # the sentence has no time of its own; the time comes from the narrative
+    sources: tuple[str, ...] = ()  # ids of every document reporting this happening, when merged
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class DocumentResult:
     timexes: tuple[Timex, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+    actors: tuple[Actor, ...] = ()  # every actor the document names, persons with their affiliation
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def extract(document: Document) -> DocumentResult:
     timexes = tag(text, document.reference_date)
     mentions = actor_rules.find_mentions(text)
     events = build_events(document, timexes, mentions)
-    return DocumentResult(document, tuple(timexes), tuple(mentions), tuple(events))
+    actors = tuple(actor_rules.actors_for(text).values())
+    return DocumentResult(document, tuple(timexes), tuple(mentions), tuple(events), actors)
 
 
 def with_reference_date(result: DocumentResult, reference: date, source: str = "user") -> DocumentResult:
@@ -70,7 +72,9 @@ def process_files(paths: Iterable[str | Path], reference_date: date | None = Non
 def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
     """Gather per-document results into one Timeline with the actors its events name."""
     results = list(results)
-    known = actor_rules.catalog()
+    known = actor_rules.catalog(())
+    for r in results:
+        known.update((a.name, a) for a in r.actors)
     used: dict[str, Actor] = {}
     for r in results:
         for e in r.events:
