@@ -51,11 +51,20 @@ class OriginDateAxis(pg.DateAxisItem):
 
     def tickValues(self, minVal, maxVal, size):
         specs = super().tickValues(minVal * DAY + self._origin_s, maxVal * DAY + self._origin_s, size)
-        out = []
+        # A coarse label ("Sep 2017") is wider than a fine one ("24"): drop fine ticks it would collide with.
+        metrics = getattr(self, "fontMetrics", None)
+        label_px = metrics.horizontalAdvance("Wed 00 Sep 0000") if metrics is not None else 110
+        per_px = (maxVal - minVal) / max(size, 1)
+        out, coarse = [], []
         for spacing, ticks in specs:
             spacing_days = spacing / DAY
             self._spacing_seconds[spacing_days] = spacing
-            out.append((spacing_days, [(t - self._origin_s) / DAY for t in ticks]))
+            days = [(t - self._origin_s) / DAY for t in ticks]
+            if coarse:
+                room = label_px * 0.6 * per_px
+                days = [d for d in days if all(abs(d - c) > room for c in coarse)]
+            coarse.extend(days)
+            out.append((spacing_days, days))
         return out
 
     def tickStrings(self, values, scale, spacing):

@@ -221,31 +221,33 @@ class TimelineView(QWidget):
                            y1=[lay.lane_bottom[i] + 0.3 for i in odd], brush=pg.mkBrush(shade), pen=None)
 
     def _draw_events(self, lay: Layout) -> None:
-        colors = [document_color(i) for i in range(max(len(self.timeline.documents), 1))]
+        ndocs = max(len(self.timeline.documents), 1)
+        colors = [document_color(i) for i in range(min(ndocs, len(DOCUMENT_COLORS)))]
+        # one shared pen/brush per colour and kind: making one per event is the slow part at 10k events
+        hollow = pg.mkBrush(self._colors()[0])
+        solid_brush = [pg.mkBrush(c) for c in colors]
+        solid_pen = [pg.mkPen(c.darker(140), width=1) for c in colors]
+        hollow_pen = [pg.mkPen(c, width=2) for c in colors]
         pts = np.flatnonzero(lay.point)
         implied = np.array([lay.events[i].implied_time for i in pts], bool)
-        spots_brush = []
-        spots_pen = []
-        for i, imp in zip(pts, implied, strict=True):
-            c = colors[lay.doc_index[i] % len(colors)]
-            if imp:  # time borrowed from the narrative: a hollow marker
-                spots_brush.append(pg.mkBrush(self._colors()[0]))
-                spots_pen.append(pg.mkPen(c, width=2))
-            else:
-                spots_brush.append(pg.mkBrush(c))
-                spots_pen.append(pg.mkPen(c.darker(140), width=1))
-        self.points.setData(x=lay.x0[pts], y=lay.y[pts], brush=spots_brush, pen=spots_pen,
-                            symbol=["d" if not imp else "o" for imp in implied])
+        col = lay.doc_index[pts] % len(colors)
+        self.points.setData(x=lay.x0[pts], y=lay.y[pts],
+                            brush=[hollow if imp else solid_brush[c] for imp, c in zip(implied, col, strict=True)],
+                            pen=[hollow_pen[c] if imp else solid_pen[c] for imp, c in zip(implied, col, strict=True)],
+                            symbol=["o" if imp else "d" for imp in implied])
         bars = np.flatnonzero(~lay.point)
-        brushes, pens = [], []
-        for i in bars:
-            c = QColor(colors[lay.doc_index[i] % len(colors)])
-            pens.append(pg.mkPen(c, width=1.5))
+        bar_pen = [pg.mkPen(c, width=1.5) for c in colors]
+        bar_brush = []
+        for c in colors:
+            c = QColor(c)
             c.setAlpha(110)
-            brushes.append(pg.mkBrush(c))
+            bar_brush.append(pg.mkBrush(c))
+        col = lay.doc_index[bars] % len(colors)
+        pens = [bar_pen[c] for c in col]
+        brushes = [bar_brush[c] for c in col]
+        # an empty pens list trips pyqtgraph 0.14 (UnboundLocalError): pass None when there are no bars
         self.bars.setOpts(x0=lay.x0[bars], x1=lay.x1[bars], y=lay.y[bars], height=[ROW * 0.6] * len(bars),
-                          brushes=brushes, pens=pens)
-        self._update_labels()
+                          brushes=brushes or None, pens=pens or None, pen=None, brush=None)
 
     def _update_labels(self) -> None:
         """Short labels next to events, only when few enough are in view to read them."""
@@ -280,6 +282,10 @@ class TimelineView(QWidget):
             left = x - width if anchor[0] else x
             if left < row_end.get(y, -np.inf):
                 continue  # would cover the previous label on this row
+            same_row = np.abs(lay.y - y) < 1e-6
+            same_row[i] = False
+            if (same_row & (lay.x1 + 6 * px >= left) & (lay.x0 - 6 * px <= left + width)).any():
+                continue  # would cover another event
             row_end[y] = max(x, left + width)
             item = self._labels[used]
             used += 1
