@@ -93,6 +93,7 @@ def _timex(text: str, start: int, end: int, type_: str, value: str) -> dict:
 
 # --- ours -------------------------------------------------------------------------------------------------
 
+
 def missing_ours() -> str | None:
     try:
         import timeline_app.temporal  # noqa: F401
@@ -108,6 +109,7 @@ def ours_tag(text: str, dct: str) -> list[dict]:
 
 
 # --- dateparser -------------------------------------------------------------------------------------------
+
 
 def missing_dateparser() -> str | None:
     if importlib.util.find_spec("dateparser") is None:
@@ -134,6 +136,7 @@ def dateparser_tag(text: str, dct: str) -> list[dict]:
 
 
 # --- HeidelTime -------------------------------------------------------------------------------------------
+
 
 @dataclass
 class HeidelTimeRun:
@@ -193,16 +196,23 @@ def run_heideltime(docs: list[tuple[str, str]], work: Path) -> HeidelTimeRun:
     manifest.write_text("".join(lines), encoding="utf-8")
     with open(work / "java.log", "w", encoding="utf-8") as log:
         t0 = time.perf_counter()
-        proc = subprocess.run(["java", "-cp", classpath, "HeidelTimeBatch", str(config), str(manifest)],
-                              stdout=subprocess.PIPE, stderr=log, text=True)
+        proc = subprocess.run(
+            ["java", "-cp", classpath, "HeidelTimeBatch", str(config), str(manifest)],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
         wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"HeidelTime failed (exit {proc.returncode}); see {work / 'java.log'}")
     stats = json.loads(proc.stdout.strip().splitlines()[-1])
-    timexes = [timeml_to_timexes((batch / f"{i:05d}.tml").read_text(encoding="utf-8"), text)
-               for i, (text, _dct) in enumerate(docs)]
-    return HeidelTimeRun(timexes, wall, stats["jvm_ms"] / 1000, stats["init_ms"] / 1000,
-                         stats["process_ms"] / 1000, stats["failed"])
+    timexes = [
+        timeml_to_timexes((batch / f"{i:05d}.tml").read_text(encoding="utf-8"), text)
+        for i, (text, _dct) in enumerate(docs)
+    ]
+    return HeidelTimeRun(
+        timexes, wall, stats["jvm_ms"] / 1000, stats["init_ms"] / 1000, stats["process_ms"] / 1000, stats["failed"]
+    )
 
 
 _TIMEML_TAG = re.compile(r"<(/?)TIMEX3(INTERVAL)?\b([^>]*)>")
@@ -220,7 +230,7 @@ def timeml_to_timexes(timeml: str, text: str) -> list[dict]:
     body = timeml.partition("<TimeML>\n")[2].rpartition("\n</TimeML>")[0]
     pieces, spans, opened, pos, last = [], [], None, 0, 0
     for m in _TIMEML_TAG.finditer(body):
-        pieces.append(body[last:m.start()])
+        pieces.append(body[last : m.start()])
         pos += m.start() - last
         last = m.end()
         if m.group(2):  # TIMEX3INTERVAL wraps a TIMEX3; only the inner one is scored

@@ -60,13 +60,16 @@ def te3score(corpus: Path, system_file: Path, *options: str) -> str:
 
 def table(rows: list[tuple[str, dict, float]], corpus: Path, n_docs: int) -> str:
     n_gold = rows[0][1]["n_gold"] if rows else 0
-    lines = [f"{corpus} ({n_docs} docs, {n_gold} gold timexes); scores in %, te3score micro average",
-             f"{'system':<12}{'strict P':>9}{'strict R':>9}{'strict F1':>10}{'relaxed F1':>11}"
-             f"{'value F1':>9}{'type F1':>8}{'timexes':>8}{'run s':>7}"]
+    lines = [
+        f"{corpus} ({n_docs} docs, {n_gold} gold timexes); scores in %, te3score micro average",
+        f"{'system':<12}{'strict P':>9}{'strict R':>9}{'strict F1':>10}{'relaxed F1':>11}"
+        f"{'value F1':>9}{'type F1':>8}{'timexes':>8}{'run s':>7}",
+    ]
     for name, res, seconds in rows:
         p, r, f, rf, vf, tf = (100 * res[c] for c in COLUMNS)
-        lines.append(f"{name:<12}{p:>9.1f}{r:>9.1f}{f:>10.1f}{rf:>11.1f}{vf:>9.1f}{tf:>8.1f}"
-                     f"{res['n_sys']:>8}{seconds:>7.1f}")
+        lines.append(
+            f"{name:<12}{p:>9.1f}{r:>9.1f}{f:>10.1f}{rf:>11.1f}{vf:>9.1f}{tf:>8.1f}{res['n_sys']:>8}{seconds:>7.1f}"
+        )
     return "\n".join(lines)
 
 

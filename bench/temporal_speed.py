@@ -88,9 +88,11 @@ def main() -> None:
             startup = run.wall_s - run.process_s
             rows.append(("heideltime", run.wall_s))
             rows.append(("  excl. start-up", run.process_s))
-            notes.append(f"heideltime: one JVM for {len(docs)} docs; start-up {startup:.1f} s "
-                         f"(JVM to main() {run.jvm_s:.2f} s, HeidelTime+TreeTagger init {run.init_s:.1f} s); "
-                         f"{run.failed} docs failed")
+            notes.append(
+                f"heideltime: one JVM for {len(docs)} docs; start-up {startup:.1f} s "
+                f"(JVM to main() {run.jvm_s:.2f} s, HeidelTime+TreeTagger init {run.init_s:.1f} s); "
+                f"{run.failed} docs failed"
+            )
         else:
             seconds, failures = time_per_doc(peers.ours_tag if name == "ours" else peers.dateparser_tag, docs)
             rows.append((name, seconds))
@@ -98,8 +100,10 @@ def main() -> None:
                 notes.append(f"{name}: raised on {failures} of {len(docs)} docs")
 
     ours = dict(rows).get("ours")
-    lines = [f"{args.corpus} ({len(docs)} docs, {chars / len(docs):.0f} chars/doc on average); {pinning}",
-             f"{'system':<18}{'docs':>6}{'total s':>9}{'ms/doc':>9}{'x ours':>10}"]
+    lines = [
+        f"{args.corpus} ({len(docs)} docs, {chars / len(docs):.0f} chars/doc on average); {pinning}",
+        f"{'system':<18}{'docs':>6}{'total s':>9}{'ms/doc':>9}{'x ours':>10}",
+    ]
     for name, seconds in rows:
         ratio = f"{seconds / ours:>10.1f}" if ours else f"{'-':>10}"
         lines.append(f"{name:<18}{len(docs):>6}{seconds:>9.2f}{1000 * seconds / len(docs):>9.2f}{ratio}")
@@ -107,8 +111,10 @@ def main() -> None:
     if ours is not None:
         lines += [""] + scaling(docs)
     load_after = os.getloadavg()
-    lines.append(f"\nload average (1/5/15 min) before {load_before[0]:.2f}/{load_before[1]:.2f}/{load_before[2]:.2f}, "
-                 f"after {load_after[0]:.2f}/{load_after[1]:.2f}/{load_after[2]:.2f}; {os.cpu_count()} CPUs")
+    lines.append(
+        f"\nload average (1/5/15 min) before {load_before[0]:.2f}/{load_before[1]:.2f}/{load_before[2]:.2f}, "
+        f"after {load_after[0]:.2f}/{load_after[1]:.2f}/{load_after[2]:.2f}; {os.cpu_count()} CPUs"
+    )
     report = "\n".join(lines)
     print(report)
     peers.OUT.mkdir(parents=True, exist_ok=True)
