@@ -97,7 +97,7 @@ def write_json(timeline: Timeline, path: str | Path | None = None) -> str:
 # --- CSV: one row per event ----------------------------------------------------------------------
 
 CSV_COLUMNS = ("id", "document", "document_title", "earliest", "latest", "value", "type", "time_text",
-               "lane", "actors", "label", "sentence", "implied_time")
+               "lane", "actors", "label", "sentence", "implied_time", "sources")
 ACTOR_SEPARATOR = "; "
 # A spreadsheet runs a cell that starts with one of these as a formula; article text is untrusted.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -109,6 +109,8 @@ def _cell(text: str) -> str:
 
 def write_csv(timeline: Timeline, path: str | Path | None = None) -> str:
     """One row per event (RFC 4180: quoted where needed, CRLF line ends), with a header row.
+
+    ``actors`` and ``sources`` (the ids of every document reporting a merged event) are joined by "; ".
 
     Free-text cells that a spreadsheet would run as a formula get a leading apostrophe.
     """
@@ -122,6 +124,7 @@ def write_csv(timeline: Timeline, path: str | Path | None = None) -> str:
             e.id, e.document, _cell(titles.get(e.document, "")), _when(t.earliest) or "", _when(t.latest) or "",
             t.value, t.type, _cell(t.text), _cell(e.lane), _cell(ACTOR_SEPARATOR.join(e.actors)),
             _cell(e.label), _cell(e.sentence), "true" if e.implied_time else "false",
+            ACTOR_SEPARATOR.join(e.sources or (e.document,)),
         ])
     text = out.getvalue()
     _save(text, path)
@@ -165,7 +168,8 @@ def timelinejs_dict(timeline: Timeline, title: str | None = None) -> dict[str, A
     for e in _placed(timeline):
         t = e.time
         when = f"“{t.text}” ({t.value})" if t.text else t.value
-        notes = [when, ", ".join(e.actors), titles.get(e.document, "")]
+        sources = "; ".join(titles[d] for d in (e.sources or (e.document,)) if titles.get(d))
+        notes = [when, ", ".join(e.actors), sources]
         body = (f"<p>{_html(e.sentence)}</p>"
                 f"<p><small>{' · '.join(_html(n) for n in notes if n)}</small></p>")
         slide: dict[str, Any] = {
@@ -252,8 +256,9 @@ def write_ics(timeline: Timeline, path: str | Path | None = None, stamp: datetim
             details.append(f"Time: {t.value} (implied by the narrative)" if e.implied_time else f"Time: {t.value}")
         if e.actors:
             details.append("Actors: " + ", ".join(e.actors))
-        if titles.get(e.document):
-            details.append("Source: " + titles[e.document])
+        sources = [titles[d] for d in (e.sources or (e.document,)) if titles.get(d)]
+        if sources:
+            details.append(("Sources: " if len(sources) > 1 else "Source: ") + "; ".join(sources))
         lines += ["BEGIN:VEVENT", f"UID:{ics_escape(e.id)}@timeline-app", f"DTSTAMP:{dtstamp}", *_ics_times(t),
                   f"SUMMARY:{ics_escape(f'{e.lane}: {_headline(e)}' if e.lane else _headline(e))}",
                   f"DESCRIPTION:{ics_escape(chr(10).join(details))}"]

@@ -35,17 +35,19 @@ TRICKY = 'Ryabkov said, "the U.S. is to blame"; a\\b\nsecond line — Дейр-�
 
 
 def _event(i: int, timex: Timex, *, sentence: str = "", label: str = "", actors=("Russia",), lane="Russia",
-           implied=False) -> Event:
+           implied=False, sources=()) -> Event:
     sentence = sentence or f"Sentence number {i}."
     return Event(id=f"doc-1:{i}", document="doc-1", sentence=sentence, sentence_start=10 * i,
                  sentence_end=10 * i + len(sentence), time=timex, actors=tuple(actors), lane=lane, label=label,
-                 implied_time=implied)
+                 implied_time=implied, sources=tuple(sources))
 
 
 @pytest.fixture
 def timeline() -> Timeline:
     doc = Document(id="doc-1", path="/tmp/a, b.txt", title='Russia, U.S. "Allies" Exchange Blame',
                    text="...", reference_date=date(2017, 9, 26), reference_source="user")
+    other = Document(id="doc-2", path="/tmp/b.html", title="SDF; a second report", text="...",
+                     reference_date=date(2017, 9, 27), reference_source="metadata")
     point = Timex(0, 12, "September 25", "DATE", "2017-09-25", date(2017, 9, 25), date(2017, 9, 25))
     week = Timex(20, 29, "last week", "DATE", "2017-W38", date(2017, 9, 18), date(2017, 9, 24))
     instant = Timex(40, 47, "2:30 pm", "TIME", "2017-09-23T14:30", datetime(2017, 9, 23, 14, 30),
@@ -54,13 +56,13 @@ def timeline() -> Timeline:
     events = (
         _event(0, point, sentence=TRICKY, label="Blame, \"quoted\"; Ünïcode", actors=("Russia", "United States")),
         _event(1, week, label="=HYPERLINK(\"x\")", lane="Syrian Democratic Forces",
-               actors=("Syrian Democratic Forces",)),
+               actors=("Syrian Democratic Forces",), sources=("doc-1", "doc-2")),
         _event(2, instant, sentence="Ж" * 60 + " long enough to fold across several lines of an iCalendar file."),
         _event(3, duration, implied=True),
     )
     actors = (Actor("Russia", "country", ("Russian",)), Actor("United States", "country", ("U.S.",)),
               Actor("Syrian Democratic Forces", "group", ("SDF",)))
-    return Timeline(documents=(doc,), events=events, actors=actors)
+    return Timeline(documents=(doc, other), events=events, actors=actors)
 
 
 # --- JSON ------------------------------------------------------------------------------------------
@@ -104,6 +106,7 @@ def test_csv_round_trip(timeline, tmp_path):
     assert (instant["earliest"], instant["type"]) == ("2017-09-23T14:30", "TIME")
     assert (duration["earliest"], duration["latest"], duration["value"]) == ("", "", "P3W")
     assert [r["implied_time"] for r in rows] == ["false", "false", "false", "true"]
+    assert [r["sources"] for r in rows] == ["doc-1", "doc-1; doc-2", "doc-1", "doc-1"]
 
 
 def test_csv_uses_crlf_records(timeline):
@@ -118,7 +121,7 @@ def test_timelinejs_round_trip(timeline, tmp_path):
     path = tmp_path / "t.json"
     write_timelinejs(timeline, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["title"]["text"]["headline"] == 'Russia, U.S. "Allies" Exchange Blame'
+    assert data["title"]["text"] == {"headline": "Timeline", "text": "3 events from 2 documents"}
     slides = data["events"]
     assert len(slides) == 3  # the bare duration cannot be placed on a timeline
     point, week, instant = slides
@@ -134,13 +137,16 @@ def test_timelinejs_round_trip(timeline, tmp_path):
     assert point["text"]["headline"] == 'Blame, "quoted"; Ünïcode'
     assert "Ryabkov said, \"the U.S. is to blame\"; a\\b\nsecond line — Дейр-эз-Зор 🇸🇾" in point["text"]["text"]
     assert "&lt;" not in point["text"]["text"]
+    assert 'Blame; SDF; a second report</small>' in week["text"]["text"]
 
 
 def test_timelinejs_escapes_html(timeline):
     doc = timeline.documents[0]
     timex = Timex(0, 5, "today", "DATE", "2017-09-26", date(2017, 9, 26), date(2017, 9, 26))
     tl = Timeline(documents=(doc,), events=(_event(0, timex, sentence="<script>alert(1)</script> & co"),))
-    text = json.loads(write_timelinejs(tl))["events"][0]["text"]["text"]
+    data = json.loads(write_timelinejs(tl))
+    assert data["title"]["text"]["headline"] == 'Russia, U.S. "Allies" Exchange Blame'  # one document: its title
+    text = data["events"][0]["text"]["text"]
     assert "<script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in text
 
@@ -209,6 +215,8 @@ def test_ics_round_trip(timeline, tmp_path):
     assert description.startswith(TRICKY + "\n")
     assert "Actors: Russia, United States" in description
     assert _ics_unescape(week["CATEGORIES"]) == "Syrian Democratic Forces"
+    assert _ics_unescape(week["DESCRIPTION"]).endswith(
+        'Sources: Russia, U.S. "Allies" Exchange Blame; SDF; a second report')
     assert _ics_unescape(instant["DESCRIPTION"]).startswith("Ж" * 60)
 
 
