@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from datetime import date, datetime
 
@@ -59,14 +60,17 @@ def _choose_spans(text: str, ref: date):
             if end > start:
                 candidates.append((start, end, m, normalise))
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # taken spans, kept sorted; they never overlap one another
+    ends: list[int] = []
     chosen = []
     for start, end, m, normalise in candidates:
-        if any(start < e and s < end for s, e in taken):
+        i = bisect.bisect_right(starts, start)
+        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue
         if _safe(normalise, m, probe) is None:
             continue
-        taken.append((start, end))
+        starts.insert(i, start)
+        ends.insert(i, end)
         chosen.append((start, end, m, normalise))
     chosen.sort(key=lambda c: c[0])
     return chosen

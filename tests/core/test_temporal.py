@@ -1,0 +1,147 @@
+"""The temporal tagger: recognition, TIMEX3 values and intervals, and robustness on any string."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline_app.temporal import tag
+
+REF = date(2017, 9, 26)  # a Tuesday
+SEED = Path(__file__).parents[2] / "seeds" / "russia-us-syria-2017-09-26.txt"
+
+
+def values(text, ref=REF):
+    return [(t.text, t.type, t.value) for t in tag(text, ref)]
+
+
+def test_sample_article_resolves_its_relative_references():
+    found = {(t.text, t.value, str(t.earliest), str(t.latest)) for t in tag(SEED.read_text(), REF)}
+    assert ("earlier this month", "2017-09", "2017-09-01", "2017-09-25") in found
+    assert ("September 25", "2017-09-25", "2017-09-25", "2017-09-25") in found
+    assert ("the weekend", "2017-W38-WE", "2017-09-23", "2017-09-24") in found
+    assert ("this week", "2017-W39", "2017-09-25", "2017-10-01") in found
+    assert ("September 23", "2017-09-23", "2017-09-23", "2017-09-23") in found
+    last_weeks = [t for t in tag(SEED.read_text(), REF) if t.text == "last week"]
+    assert len(last_weeks) == 3 and {t.value for t in last_weeks} == {"2017-W38"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("March 21, 2013", ("March 21, 2013", "DATE", "2013-03-21")),
+    ("on 21 March 2013", ("21 March 2013", "DATE", "2013-03-21")),
+    ("dated 2013-03-21.", ("2013-03-21", "DATE", "2013-03-21")),
+    ("dated 21/03/2013.", ("21/03/2013", "DATE", "2013-03-21")),
+    ("in March 2013", ("March 2013", "DATE", "2013-03")),
+    ("profits in 1998 rose", ("1998", "DATE", "1998")),
+    ("during the 1990s", ("the 1990s", "DATE", "199")),
+    ("results for fiscal 1998", ("fiscal 1998", "DATE", "1998")),
+    ("by mid-2012", ("mid-2012", "DATE", "2012")),
+    ("this spring", ("this spring", "DATE", "2017-SP")),
+    ("the third quarter", ("the third quarter", "DATE", "2017-Q3")),
+])
+def test_absolute_dates(text, expected):
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ryabkov said on Monday that", ("Monday", "DATE", "2017-09-25")),
+    ("the talks will resume on Friday", ("Friday", "DATE", "2017-09-29")),
+    ("He spoke yesterday.", ("yesterday", "DATE", "2017-09-25")),
+    ("two days ago", ("two days ago", "DATE", "2017-09-24")),
+    ("three years from now", ("three years from now", "DATE", "2020")),
+    ("last month", ("last month", "DATE", "2017-08")),
+    ("next year", ("next year", "DATE", "2018")),
+    ("It is now clear", ("now", "DATE", "PRESENT_REF")),
+    ("he recently said", ("recently", "DATE", "PAST_REF")),
+    ("Monday morning", ("Monday morning", "TIME", "2017-09-25TMO")),
+    ("at 8:30 a.m. on Tuesday", ("8:30 a.m. on Tuesday", "TIME", "2017-09-26T08:30")),
+])
+def test_relative_references(text, expected):
+    assert expected in values(text)
+
+
+def test_anaphora_counts_from_the_last_date_mentioned():
+    found = values("The siege began on May 3, 2016. Two days later the city fell.")
+    assert ("Two days later", "DATE", "2016-05-05") in found
+
+
+def test_a_year_earlier_compares_with_the_quarter_being_reported():
+    found = values("Third-quarter profit rose 5% from a year earlier.", date(1989, 10, 26))
+    assert ("Third-quarter", "DATE", "1989-Q3") in found
+    assert ("a year earlier", "DATE", "1988-Q3") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("for three years", ("three years", "DURATION", "P3Y")),
+    ("over the past five months", ("the past five months", "DURATION", "P5M")),
+    ("a two-week visit", ("two-week", "DURATION", "P2W")),
+    ("it took 5 1/2 hours", ("5 1/2 hours", "DURATION", "PT5H30M")),
+    ("every Monday", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("published annually", ("annually", "SET", "P1Y")),
+])
+def test_durations_and_sets(text, expected):
+    assert expected in values(text)
+
+
+def test_ranges_are_two_expressions():
+    found = values("between 2009 and 2010")
+    assert ("2009", "DATE", "2009") in found and ("2010", "DATE", "2010") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The company paid $1998 for it.",
+    "Some 1,998 people attended.",
+    "the 757 jet",
+    "a 6-year-old boy",
+    "You may leave.",
+    "We will march on.",
+    "It rose 2000 percent.",
+])
+def test_numbers_and_words_that_are_not_times(text):
+    assert values(text) == []
+
+
+def test_vague_times_are_spans_not_points():
+    (last_week,) = tag("last week", REF)
+    assert (last_week.earliest, last_week.latest) == (date(2017, 9, 18), date(2017, 9, 24))
+    assert not last_week.is_point
+    (day,) = tag("on September 25", REF)
+    assert day.is_point
+
+
+def test_offsets_are_into_the_given_text():
+    text = "Après l’accord, on 5 March 2016 — “two days later” — they met."
+    for t in tag(text, REF):
+        assert text[t.start:t.end] == t.text
+
+
+def test_reference_may_be_a_datetime():
+    assert values("yesterday", datetime(2017, 9, 26, 14, 30)) == [("yesterday", "DATE", "2017-09-25")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_string(text):
+    for t in tag(text, REF):
+        assert 0 <= t.start < t.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([
+    "9999999999999999999", "September 99", "0/0/0000", "the 99999th century", "\x00", "\u202e", "last", "week",
+    " ", "\n", "31 February 2013", "12:99 p.m.", "Q5 2013", "fiscal 0000", "'00s", "nineteen", "ago", "-",
+    "March", "Monday", "two", "days", "earlier", "the", "İ", "ﬀ", "2/30/2013", "9999-99-99",
+]), max_size=40))
+def test_never_raises_on_adversarial_fragments(words):
+    text = " ".join(words)
+    for t in tag(text, REF):
+        assert text[t.start:t.end] == t.text
+
+
+def test_one_megabyte_input():
+    text = ("On March 3, 2016, officials said the talks, which began two days earlier, would resume next week. "
+            "Sales rose 12% to $1,998 million. ") * 8000
+    found = tag(text, REF)
+    assert len(found) == 3 * 8000
