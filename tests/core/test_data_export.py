@@ -1,4 +1,8 @@
-"""Every export format is written, parsed back and checked; the CLI writes each of them."""
+"""Data exports (JSON, CSV, TimelineJS, iCalendar): each written, parsed back and checked; the CLI writes each.
+
+Named test_data_export.py, not test_export.py: tests/ui/test_export.py (the picture) has that basename
+and pytest, without __init__.py files, needs unique test module names.
+"""
 
 from __future__ import annotations
 
