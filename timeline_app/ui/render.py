@@ -39,6 +39,7 @@ def render_to_file(timeline: Timeline, path: Path, size: tuple[int, int], view=N
         view.show()
         view.show_timeline(timeline)
         view.fit()
+        view.update_labels()
     QApplication.processEvents()  # lay out the scene before drawing it
     w, h = size
     gv = view.graphics

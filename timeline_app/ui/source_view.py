@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
@@ -38,7 +38,8 @@ class SourceView(QTextEdit):
         self.viewport().setMouseTracking(True)
         if session is not None:
             session.selection_changed.connect(self._selection_changed)
-            session.documents_changed.connect(self._documents_changed)
+            # a later event-loop turn: highlighting a long article must not add to the timeline's redraw
+            session.documents_changed.connect(lambda: QTimer.singleShot(0, self._documents_changed))
             self.event_clicked.connect(session.select)
             self._documents_changed()
 

@@ -19,6 +19,7 @@ ROW = 1.0  # height of one stacked row
 LANE_GAP = 0.6  # space between lanes
 MAX_ROWS = 8  # beyond this, events in a crowded lane share rows rather than make the lane huge
 POINT_WIDTH = 1.0  # days a precise (one-day) event occupies when stacking
+GAP = 0.3  # days kept free between events sharing a row, so adjacent bars do not read as one
 
 
 @dataclass
@@ -113,7 +114,7 @@ def _stack(x0: np.ndarray, x1: np.ndarray, lane_index: np.ndarray, nlanes: int) 
             current, ends = lane_index[i], []
         start = x0[i] - POINT_WIDTH / 2 if x0[i] == x1[i] else x0[i]
         end = max(x1[i], x0[i] + POINT_WIDTH / 2)
-        row = next((r for r, e in enumerate(ends) if e <= start), None)
+        row = next((r for r, e in enumerate(ends) if e + GAP <= start), None)
         if row is None:
             if len(ends) < MAX_ROWS:
                 row = len(ends)

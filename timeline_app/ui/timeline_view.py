@@ -81,7 +81,7 @@ class TimelineView(QWidget):
         self.bands.setZValue(-10)
         self._labels: list[pg.TextItem] = []
         self._label_timer = QTimer(self, singleShot=True, interval=60)
-        self._label_timer.timeout.connect(self._update_labels)
+        self._label_timer.timeout.connect(self.update_labels)
         self.plot.getViewBox().sigXRangeChanged.connect(self._label_timer.start)
 
         scene = self.graphics.scene()
@@ -123,7 +123,7 @@ class TimelineView(QWidget):
         else:
             self.plot.setXRange(-15, 15, padding=0)
         self.plot.setYRange(0, lay.height, padding=0.02)
-        self._update_labels()
+        self._label_timer.start()  # labels in a later event-loop turn: a redraw never stalls for long
 
     def select_event(self, event_id: str) -> None:
         """Outline the event and bring it into view (no signal: selection comes from outside)."""
@@ -249,7 +249,7 @@ class TimelineView(QWidget):
         self.bars.setOpts(x0=lay.x0[bars], x1=lay.x1[bars], y=lay.y[bars], height=[ROW * 0.6] * len(bars),
                           brushes=brushes or None, pens=pens or None, pen=None, brush=None)
 
-    def _update_labels(self) -> None:
+    def update_labels(self) -> None:
         """Short labels next to events, only when few enough are in view to read them."""
         lay = self.layout_
         (vx0, vx1), _ = self.plot.getViewBox().viewRange()
