@@ -55,12 +55,19 @@ def test_persons_and_countries_listed(sample_events: list[Event]) -> None:
     assert event.label.startswith("Ryabkov asserts")
 
 
-def test_sentence_without_time_takes_the_narrative_time(sample_events: list[Event]) -> None:
+def test_sentence_without_time_in_a_new_paragraph_takes_the_publication_date(sample_events: list[Event]) -> None:
     event = next(e for e in sample_events if e.sentence.startswith("Russia denied the accusation"))
     assert event.implied_time
     assert event.lane == "Russia"
-    before = [e for e in sample_events if e.sentence_start < event.sentence_start and not e.implied_time]
-    assert event.time == before[-1].time
+    assert event.time.earliest == date(2017, 9, 26)
+
+
+def test_sentence_without_time_takes_the_day_the_previous_sentence_named() -> None:
+    text = "Russian planes struck Raqqa on September 23. Russia denied it."
+    times = [("on September 23", date(2017, 9, 23), date(2017, 9, 23))]
+    events = build_events(_document(text), _timexes(text, times), find_mentions(text))
+    assert [e.implied_time for e in events] == [False, True]
+    assert events[1].time == events[0].time
 
 
 def test_first_sentence_without_time_takes_the_publication_date() -> None:

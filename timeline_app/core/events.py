@@ -1,7 +1,8 @@
 """Turn a document's time expressions and actor mentions into events, one per placed time.
 
-A sentence with actors but no time of its own becomes an event at the time the narrative implies (the previous
-event's time, else the publication date), marked ``implied_time``. The lane is the principal actor at the
+A sentence with actors but no time of its own becomes an event at the time the narrative implies, marked
+``implied_time``: the day the sentence just before it named, in the same paragraph ("On May 3 the army crossed
+the river. It took the town."), else the publication date, when news reports what was said. The lane is the principal actor at the
 country/organisation level: a person's lane is the side they speak for.
 """
 
@@ -30,8 +31,12 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     events: list[Event] = []
-    last_time: Timex | None = None
+    last_time: Timex | None = None  # the day the previous sentence of the paragraph is about
     for start, end in sentence_spans(text):
+        if "\n\n" in text[events[-1].sentence_end if events else 0:start]:
+            last_time = None
+        if start == 0 and text[start:end].strip() == document.title.strip():
+            continue  # the headline sums up the article; its events come from the body
         own = [t for t in timexes if start <= t.start < end and t.earliest is not None]
         lo = bisect_left(starts, start)
         in_sentence = mentions[lo:bisect_left(starts, end, lo)]
@@ -46,8 +51,7 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
             time = t or last_time or _publication_time(document, start)
             label = make_label(text, (start, end), who, t, known)
             events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label, t is None))
-        if own:
-            last_time = own[-1]
+        last_time = own[-1] if own and own[-1].is_point else None
     return events
 
 
