@@ -5,9 +5,9 @@ BIN     = $(VENV)/bin
 # Qt's system libraries (xcb for a real window, EGL/GL/fontconfig for offscreen rendering)
 QT_DEBS = libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
           libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
-          libxcb-randr0 libxcb-xkb1 python3-venv
+          libxcb-randr0 libxcb-xkb1 python3-venv desktop-file-utils appstream
 
-.PHONY: run test lint bench sysdeps clean
+.PHONY: run test lint bench bundle sysdeps clean
 
 run: $(BIN)/timeline-app
 	$(BIN)/timeline-app
@@ -22,6 +22,9 @@ lint: $(VENV)/.test-deps
 bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/temporal_accuracy.py
 	$(BIN)/python bench/temporal_speed.py
+
+bundle:
+	packaging/build.sh
 
 # Installs Debian packages when run as root (CI, containers); otherwise says what to install.
 sysdeps:

@@ -2,8 +2,8 @@
 
 A sentence with actors but no time of its own becomes an event at the time the narrative implies, marked
 ``implied_time``: the day the sentence just before it named, in the same paragraph ("On May 3 the army crossed
-the river. It took the town."), else the publication date, when news reports what was said. The lane is the principal actor at the
-country/organisation level: a person's lane is the side they speak for.
+the river. It took the town."), else the publication date, when news reports what was said. The lane is the
+principal actor at the country/organisation level: a person's lane is the side they speak for.
 """
 
 from __future__ import annotations
