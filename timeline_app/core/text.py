@@ -10,6 +10,7 @@ _ABBREV = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e vs etc no fig approx "
     "mt ft a.m p.m d.c".split()
 )
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+|\n\s*\n""")
 
 
@@ -19,7 +20,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group(0)[0] == ".":
-            word = re.search(r"([\w.]+)$", text[start:m.start()])
+            word = _LAST_WORD.search(text, max(start, m.start() - 24), m.start())
             token = word.group(1).lower() if word else ""
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue
