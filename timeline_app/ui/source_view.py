@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -13,6 +14,9 @@ from timeline_app.core.model import Event
 
 if TYPE_CHECKING:
     from timeline_app.core.pipeline import DocumentResult
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def _is_dark() -> bool:
@@ -53,7 +57,7 @@ class SourceView(QTextEdit):
         text = result.document.text
         # Qt counts UTF-16 code units; Python counts code points. Only astral characters differ.
         self._utf16 = None
-        if any(ord(c) > 0xFFFF for c in text):
+        if _ASTRAL.search(text):
             offsets, n = [], 0
             for c in text:
                 offsets.append(n)
@@ -68,12 +72,14 @@ class SourceView(QTextEdit):
         actor_fmt = QTextCharFormat()
         actor_fmt.setBackground(QColor("#1f4a6e" if dark else "#d5e8fa"))
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one layout pass for all highlights, not one per highlight
         for m in result.mentions:
             self._format(cursor, m.start, m.end, actor_fmt)
         for t in result.timexes:
             fmt = QTextCharFormat(timex_fmt)
             fmt.setToolTip(f"{t.value}: click to select its event")
             self._format(cursor, t.start, t.end, fmt)
+        cursor.endEditBlock()
         self._timex_starts = sorted(t.start for t in result.timexes)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
