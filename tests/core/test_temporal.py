@@ -145,3 +145,18 @@ def test_one_megabyte_input():
             "Sales rose 12% to $1,998 million. ") * 8000
     found = tag(text, REF)
     assert len(found) == 3 * 8000
+
+
+def test_a_history_resolves_yearless_dates_in_the_year_it_tells_of():
+    text = ("In 1941 the army crossed the border. In 1942 the siege began; in 1943 it ended. By 1944 the front had "
+            "moved west, and 1945 brought peace. The war had begun in 1939. Historians in 1950 and 1960 disagreed. "
+            "In 1942, in March, the city fell. On June 3 the army retreated. The following year it returned.")
+    found = values(text, date(2009, 5, 1))
+    assert ("March", "DATE", "1942-03") in found
+    assert ("June 3", "DATE", "1942-06-03") in found
+    assert ("The following year", "DATE", "1943") in found
+
+
+def test_news_yearless_dates_stay_near_the_publication_date():
+    found = values("The 1988 results were poor. In March, the company hired a new chief.", date(1989, 10, 26))
+    assert ("March", "DATE", "1989-03") in found

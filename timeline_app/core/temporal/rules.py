@@ -81,6 +81,15 @@ class Context:
         self.ref = reference
         self.last: Period | None = None  # the last explicitly dated period mentioned
         self.last_at: int = -1  # where it was mentioned
+        self.narrative = False  # a story set in other years than the reference's (history, not news)
+        self.story_year: int | None = None  # the year of the last date written out in full, when not the reference's
+        self.story_at: int = -1
+
+    def narrative_year(self, at: int) -> int | None:
+        """The year a story set in another year is telling about ("In 1942 ... In March ..."), if one is near."""
+        if self.narrative and self.story_year is not None and at - self.story_at < 600:
+            return self.story_year
+        return None
 
     def tense(self, start: int, end: int) -> str:
         """'future' when the clause around a time expression speaks of what is to come, else 'past'."""
@@ -189,6 +198,9 @@ def _day(y: int, m: int, d: int) -> date | None:
 def _closest_year(month: int, day: int, ctx: Context, start: int, end: int) -> date | None:
     """The year of a yearless date: the occurrence nearest the reference, unless tense says otherwise."""
     ref = ctx.ref
+    story = ctx.narrative_year(start)
+    if story is not None:
+        return _day(story, month, day)
     options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _day(y, month, day))]
     if not options:
         return None
@@ -210,6 +222,8 @@ def _month_period(month: int, ctx: Context, start: int, end: int, which: str = "
         year = ref.year if month > ref.month else ref.year + 1
     elif which == "this":
         year = ref.year
+    elif ctx.narrative_year(start) is not None:
+        year = ctx.narrative_year(start)
     elif ctx.tense(start, end) == "future":
         year = ref.year if month >= ref.month else ref.year + 1
     else:
@@ -357,7 +371,7 @@ def _month_year(m, ctx):
 
 
 @rule(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+middle\s+of|the\s+beginning\s+of)[\s-]+)?"
-      rf"(?P<which>last|this|next|(?:this|last|next)\s+year's)?\s*"
+      rf"(?:(?P<which>last|this|next|(?:this|last|next)\s+year's)\s+)?"
       rf"(?P<mon>{MONTH})(?!\.?\s*\d)(?P<tail>\s+(?:this|last|next)\s+year)?\b", "month")
 def _month_alone(m, ctx):
     word = m["mon"]

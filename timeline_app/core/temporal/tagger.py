@@ -22,8 +22,10 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
     if not isinstance(text, str) or not text:
         return []
     ref = reference.date() if isinstance(reference, datetime) else reference
-    spans = _choose_spans(text, ref)
+    triggers = _triggers(text)
+    spans = _choose_spans(text, ref, triggers)
     ctx = Context(text, ref)
+    ctx.narrative = _is_narrative(text, ref, triggers.get("year4", ()))
     out: list[Timex] = []
     for start, end, match, normalise in spans:
         reading = _safe(normalise, match, ctx)
@@ -38,13 +40,27 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
         if period is not None and period.gran in _GRANS_THAT_ANCHOR and not reading.value.endswith("_REF") \
                 and reading.anchor != "previous":
             ctx.last, ctx.last_at = period, start
+            if reading.anchor == "absolute" and period.gran not in ("decade", "century"):
+                ctx.story_year = period.day.year if period.day.year != ref.year else None
+                ctx.story_at = start
     return out
 
 
-def _choose_spans(text: str, ref: date):
+def _is_narrative(text: str, ref: date, years: list[tuple[int, int]]) -> bool:
+    """Whether the text tells of other years than its reference date's, as history does and news does not:
+    then a yearless date ("in March") belongs to the year the story is in, not to the reference's."""
+    far = near = 0
+    for start, end in years:
+        if end - start == 4:
+            year = int(text[start:end])
+            if 1000 <= year <= 2100:
+                far, near = (far + 1, near) if abs(year - ref.year) > 2 else (far, near + 1)
+    return far >= 10 and far >= 10 * near
+
+
+def _choose_spans(text: str, ref: date, triggers: dict):
     """All rule matches, keeping the longest where they overlap (a rule that rejects its match loses)."""
     probe = Context(text, ref)
-    triggers = _triggers(text)
     candidates = []
     seen = set()
     for rule in RULES:
