@@ -113,3 +113,16 @@ def test_metadata_beats_a_dateline(tmp_path):
                     + "</p></article></body></html>", encoding="utf-8")
     doc = read_document(page)
     assert (doc.reference_date, doc.reference_source) == (date(2017, 9, 26), "metadata")
+
+
+def test_a_date_in_the_file_name_beats_the_file_time(tmp_path):
+    path = tmp_path / "russia-us-syria-2017-09-26.txt"
+    path.write_text("Russia denied the accusation on Monday.", encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.reference_date, doc.reference_source) == (date(2017, 9, 26), "metadata")
+
+
+def test_a_number_in_the_file_name_that_is_no_date_is_ignored(tmp_path):
+    path = tmp_path / "report-20171399.txt"
+    path.write_text("Russia denied the accusation on Monday.", encoding="utf-8")
+    assert read_document(path).reference_source == "file-time"

@@ -149,7 +149,8 @@ def test_one_megabyte_input():
 
 def test_a_history_resolves_yearless_dates_in_the_year_it_tells_of():
     text = ("In 1941 the army crossed the border. In 1942 the siege began; in 1943 it ended. By 1944 the front had "
-            "moved west, and 1945 brought peace. The war had begun in 1939. Historians in 1950, 1960 and 1970 disagreed. "
+            "moved west, and 1945 brought peace. The war had begun in 1939. "
+            "Historians in 1950, 1960 and 1970 disagreed. "
             "In 1942, in March, the city fell. On June 3 the army retreated. The following year it returned.")
     found = values(text, date(2009, 5, 1))
     assert ("March", "DATE", "1942-03") in found

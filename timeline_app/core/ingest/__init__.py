@@ -9,8 +9,10 @@ title and dates the format stores; this module picks the publication date:
 3. a dateline or byline in the first lines of the text (``dateline``);
 4. for PDF and Word files, the creation date in the document properties (``metadata``);
    it ranks below a dateline because a page printed or pasted later carries that later date;
-5. the latest full date the text reports, not after the file's modification time (``text``);
-6. the file's modification time (``file-time``).
+5. a full date in the file's name, as saved articles are often named
+   ("russia-us-syria-2017-09-26.txt") (``metadata``);
+6. the latest full date the text reports, not after the file's modification time (``text``);
+7. the file's modification time (``file-time``).
 
 Anything a parser library raises is turned into IngestError here, so one bad file never
 stops the others. Reading never touches the network.
@@ -30,7 +32,7 @@ from timeline_app.core.ingest.email import read_email
 from timeline_app.core.ingest.errors import IngestError
 from timeline_app.core.ingest.html import read_html
 from timeline_app.core.ingest.pdf import read_pdf
-from timeline_app.core.ingest.pubdate import dateline_date, latest_reported_date
+from timeline_app.core.ingest.pubdate import dateline_date, filename_date, latest_reported_date
 from timeline_app.core.ingest.text import decode_text, read_text
 from timeline_app.core.model import Document
 
@@ -123,13 +125,13 @@ def read_document(path: str | Path, reference_date: date | None = None) -> Docum
     if not text:
         raise IngestError(path, "the file has no text")
     file_date = datetime.fromtimestamp(stat.st_mtime).date()
-    ref, source = choose_reference_date(extracted, text, file_date, reference_date)
+    ref, source = choose_reference_date(extracted, text, file_date, reference_date, path.name)
     return Document(id=document_id(path), path=str(path), title=_title(extracted, text, path), text=text,
                     reference_date=ref, reference_source=source)
 
 
 def choose_reference_date(extracted: Extracted, text: str, file_date: date,
-                          user_date: date | None = None) -> tuple[date, str]:
+                          user_date: date | None = None, file_name: str = "") -> tuple[date, str]:
     """Pick the publication date and the name of its source, best evidence first (see the module doc)."""
     if user_date is not None:
         return user_date, "user"
@@ -139,6 +141,8 @@ def choose_reference_date(extracted: Extracted, text: str, file_date: date,
         return found, "dateline"
     if extracted.created_date is not None:
         return extracted.created_date, "metadata"
+    if (found := filename_date(file_name, file_date)) is not None:
+        return found, "metadata"
     if (found := latest_reported_date(text, file_date)) is not None:
         return found, "text"
     return file_date, "file-time"

@@ -175,6 +175,19 @@ def _strip_dates(line: str) -> str:
     return line
 
 
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def filename_date(name: str, file_date: date) -> date | None:
+    """A full date written in a file name ("report-2017-09-26.txt", "20170926_reuters.html"), not after the
+    file was saved."""
+    for m in _NAME_DATE.finditer(name):
+        found = _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if found is not None and found <= file_date:
+            return found
+    return None
+
+
 def latest_reported_date(text: str, file_date: date) -> date | None:
     """The latest full date (with a year) the text reports that is not after the file's date.
 
