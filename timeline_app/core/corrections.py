@@ -1,0 +1,406 @@
+"""The user's corrections as data, and the pure function that applies them to extracted results.
+
+A correction names its event by an :class:`EventKey` (document id, sentence offsets, time-expression offsets),
+not by the event's list index or id: re-extracting a document after a reference-date change, or with a newer
+version of the app, gives the same keys as long as the sentence and its time expression are still found, so the
+user's work carries over. A correction whose event is gone is kept and reported as orphaned, never dropped.
+
+Corrections are applied in order, each to the state the earlier ones left, so that "rename lane A to B" followed
+by "add an event in lane A" leaves the new event in lane A, as the user saw it when adding it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from timeline_app.core.model import Event, Timeline, Timex
+from timeline_app.core.pipeline import DocumentResult, build_timeline, with_reference_date
+
+ADDED_PREFIX = "added:"  # the id of an event the user added: "added:<name>", never an extracted id
+
+
+@dataclass(frozen=True, order=True)
+class EventKey:
+    """What identifies an event across re-extractions: where its sentence and its time expression are.
+
+    ``timex_start``/``timex_end`` are None for an event whose sentence has no time of its own (its time is
+    implied by the narrative and may change when the reference date does). An event the user added is keyed by
+    its own id in ``added``.
+    """
+
+    document: str
+    sentence_start: int
+    sentence_end: int
+    timex_start: int | None = None
+    timex_end: int | None = None
+    added: str = ""
+
+    def __str__(self) -> str:
+        if self.added:
+            return f"{self.document}@{ADDED_PREFIX}{self.added}"
+        time = "implied" if self.timex_start is None else f"{self.timex_start}-{self.timex_end}"
+        return f"{self.document}@{self.sentence_start}-{self.sentence_end}#{time}"
+
+    @classmethod
+    def parse(cls, text: str) -> EventKey:
+        """The key that ``str(key)`` wrote; ValueError for anything else."""
+        document, sep, rest = text.rpartition("@")
+        if not sep or not document:
+            raise ValueError(f"not an event key: {text!r}")
+        if rest.startswith(ADDED_PREFIX):
+            return cls(document, 0, 0, added=rest[len(ADDED_PREFIX):])
+        m = re.fullmatch(r"(\d+)-(\d+)#(?:implied|(\d+)-(\d+))", rest)
+        if not m:
+            raise ValueError(f"not an event key: {text!r}")
+        ts = None if m[3] is None else int(m[3])
+        te = None if m[4] is None else int(m[4])
+        return cls(document, int(m[1]), int(m[2]), ts, te)
+
+
+def event_key(event: Event) -> EventKey:
+    """The stable key of an extracted, corrected or added event."""
+    if event.id.startswith(ADDED_PREFIX):
+        return EventKey(event.document, 0, 0, added=event.id[len(ADDED_PREFIX):])
+    if event.implied_time:
+        return EventKey(event.document, event.sentence_start, event.sentence_end)
+    return EventKey(event.document, event.sentence_start, event.sentence_end, event.time.start, event.time.end)
+
+
+# --- the corrections -----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChangeDate:
+    """Put an event at another time: new bounds and/or a new TIMEX3 value (the other is derived when missing)."""
+
+    key: EventKey
+    earliest: date | datetime | None = None
+    latest: date | datetime | None = None
+    value: str | None = None
+
+    title = "change date"
+
+
+@dataclass(frozen=True)
+class ChangeLane:
+    """Move one event to another lane."""
+
+    key: EventKey
+    lane: str
+
+    title = "change lane"
+
+
+@dataclass(frozen=True)
+class DeleteEvent:
+    """Take an event off the timeline."""
+
+    key: EventKey
+
+    title = "delete event"
+
+
+@dataclass(frozen=True)
+class EditLabel:
+    """Give an event the label the user wrote."""
+
+    key: EventKey
+    label: str
+
+    title = "edit label"
+
+
+@dataclass(frozen=True)
+class AddEvent:
+    """An event the user made by selecting text: its sentence, time, lane and label.
+
+    ``name`` makes its id (``added:<name>``) and key; :func:`new_event_name` gives a fresh one.
+    ``time_start``/``time_end`` are the offsets of the selected time expression, when there is one.
+    """
+
+    name: str
+    document: str
+    sentence_start: int
+    sentence_end: int
+    earliest: date | datetime
+    latest: date | datetime
+    lane: str
+    label: str = ""
+    value: str | None = None
+    time_start: int | None = None
+    time_end: int | None = None
+    actors: tuple[str, ...] = ()
+
+    title = "add event"
+
+    @property
+    def key(self) -> EventKey:
+        return EventKey(self.document, 0, 0, added=self.name)
+
+
+@dataclass(frozen=True)
+class SetReferenceDate:
+    """Resolve a document's relative times against another date (the document is extracted again)."""
+
+    document: str
+    reference_date: date
+    source: str = "user"
+
+    title = "set reference date"
+
+
+@dataclass(frozen=True)
+class RenameLane:
+    """Show lane ``old`` as ``new``; when ``new`` already exists the two lanes merge."""
+
+    old: str
+    new: str
+
+    title = "rename lane"
+
+
+@dataclass(frozen=True)
+class MergeLanes:
+    """Put every event of lane ``source`` into lane ``target``."""
+
+    source: str
+    target: str
+
+    title = "merge lanes"
+
+
+@dataclass(frozen=True)
+class HideLane:
+    """Leave a lane out of the timeline (``hidden=False`` shows it again)."""
+
+    lane: str
+    hidden: bool = True
+
+    @property
+    def title(self) -> str:
+        return "hide lane" if self.hidden else "show lane"
+
+
+Correction = (ChangeDate | ChangeLane | DeleteEvent | EditLabel | AddEvent | SetReferenceDate | RenameLane
+              | MergeLanes | HideLane)
+CORRECTION_TYPES: dict[str, type] = {cls.__name__: cls for cls in (
+    ChangeDate, ChangeLane, DeleteEvent, EditLabel, AddEvent, SetReferenceDate, RenameLane, MergeLanes, HideLane)}
+
+
+def describe(correction: Correction) -> str:
+    """A short lower-case name for menus: "change lane", "delete event"."""
+    return str(correction.title)
+
+
+def new_event_name(taken: Iterable[Correction] = ()) -> str:
+    """A name for an added event that no correction in ``taken`` uses yet."""
+    used = {c.name for c in taken if isinstance(c, AddEvent)}
+    n = len(used) + 1
+    while str(n) in used:
+        n += 1
+    return str(n)
+
+
+# --- applying them -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Applied:
+    """The timeline the user sees, and the corrections that found nothing to apply to."""
+
+    timeline: Timeline
+    results: tuple[DocumentResult, ...]  # as extracted against the corrected reference dates
+    orphans: tuple[Correction, ...] = ()
+    hidden_lanes: frozenset[str] = frozenset()
+    keys: Mapping[str, EventKey] = field(default_factory=dict)  # event id as shown -> its key
+
+
+def rebase(results: Iterable[DocumentResult], corrections: Sequence[Correction]) -> tuple[DocumentResult, ...]:
+    """The results with every document re-extracted whose reference date a correction changed.
+
+    A result already extracted against the corrected date is reused as is, so calling this again is cheap.
+    """
+    wanted: dict[str, SetReferenceDate] = {}
+    for c in corrections:
+        if isinstance(c, SetReferenceDate):
+            wanted[c.document] = c
+    out = []
+    for r in results:
+        c = wanted.get(r.document.id)
+        if c is not None and (r.document.reference_date, r.document.reference_source) != (c.reference_date, c.source):
+            r = with_reference_date(r, c.reference_date, c.source)
+        out.append(r)
+    return tuple(out)
+
+
+def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[Correction]) -> Applied:
+    """The timeline of the extracted results with the corrections applied in order.
+
+    Pure: the inputs are not changed. Documents whose reference date a correction changed are extracted again
+    (see :func:`rebase`). Hidden lanes are left out of ``timeline.events``.
+    """
+    results = rebase(results, corrections)
+    base = build_timeline(results)
+    texts = {d.id: d.text for d in base.documents}
+    events: dict[EventKey, Event] = {}
+    for e in base.events:
+        events.setdefault(event_key(e), e)  # two events with one key cannot be told apart; the first wins
+    hidden: set[str] = set()
+    orphans: list[Correction] = []
+
+    for c in corrections:
+        if isinstance(c, SetReferenceDate):
+            if c.document not in texts:
+                orphans.append(c)
+        elif isinstance(c, AddEvent):
+            text = texts.get(c.document)
+            if text is None or not 0 <= c.sentence_start <= c.sentence_end <= len(text) or c.key in events:
+                orphans.append(c)
+            else:
+                events[c.key] = _added_event(c, text)
+        elif isinstance(c, RenameLane | MergeLanes):
+            old, new = (c.old, c.new.strip()) if isinstance(c, RenameLane) else (c.source, c.target.strip())
+            if new and new != old:
+                for k, e in events.items():
+                    if e.lane == old:
+                        events[k] = replace(e, lane=new)
+                if old in hidden:  # the lane the user renamed is one they are looking at again
+                    hidden.discard(old)
+        elif isinstance(c, HideLane):
+            (hidden.add if c.hidden else hidden.discard)(c.lane)
+        else:
+            event = events.get(c.key)
+            if event is None:
+                orphans.append(c)
+            elif isinstance(c, DeleteEvent):
+                del events[c.key]
+            elif isinstance(c, ChangeLane):
+                events[c.key] = replace(event, lane=c.lane)
+            elif isinstance(c, EditLabel):
+                events[c.key] = replace(event, label=c.label)
+            elif isinstance(c, ChangeDate):
+                events[c.key] = replace(event, time=_redated(event.time, c))
+
+    shown = tuple(e for e in events.values() if e.lane not in hidden)
+    keys = {e.id: k for k, e in events.items()}
+    return Applied(replace(base, events=shown), results, tuple(orphans), frozenset(hidden), keys)
+
+
+def _added_event(c: AddEvent, text: str) -> Event:
+    start = c.sentence_start if c.time_start is None else c.time_start
+    end = start if c.time_end is None else c.time_end
+    value = c.value or timex_value(c.earliest, c.latest)
+    time = Timex(start, end, text[start:end], "TIME" if isinstance(c.earliest, datetime) else "DATE", value,
+                 c.earliest, c.latest, anchor="user")
+    actors = c.actors or (c.lane,)
+    return Event(id=ADDED_PREFIX + c.name, document=c.document, sentence=text[c.sentence_start:c.sentence_end],
+                 sentence_start=c.sentence_start, sentence_end=c.sentence_end, time=time, actors=actors,
+                 lane=c.lane, label=c.label)
+
+
+def _redated(time: Timex, c: ChangeDate) -> Timex:
+    earliest, latest, value = c.earliest, c.latest, c.value
+    if earliest is None and latest is None and value is not None:
+        bounds = value_bounds(value)
+        if bounds is not None:
+            earliest, latest = bounds
+    if earliest is None and latest is None:
+        earliest, latest = time.earliest, time.latest
+    elif earliest is None or latest is None:
+        earliest = latest = earliest if earliest is not None else latest
+    if value is None:
+        value = timex_value(earliest, latest) if earliest is not None else time.value
+    kind = "TIME" if isinstance(earliest, datetime) else "DATE"
+    return replace(time, earliest=earliest, latest=latest, value=value, type=kind, mod="", anchor="user")
+
+
+def timex_value(earliest: date | datetime | None, latest: date | datetime | None) -> str:
+    """The TIMEX3 value for a stretch of time: a day, a whole month or year, else an ISO 8601 interval."""
+    if earliest is None or latest is None:
+        return ""
+    if earliest == latest:
+        return earliest.strftime("%Y-%m-%dT%H:%M") if isinstance(earliest, datetime) else earliest.isoformat()
+    if not isinstance(earliest, datetime) and not isinstance(latest, datetime):
+        if earliest.day == 1 and (latest + timedelta(days=1)).day == 1:
+            if (earliest.year, earliest.month) == (latest.year, latest.month):
+                return f"{earliest.year:04d}-{earliest.month:02d}"
+            if (earliest.month, latest.month, earliest.year) == (1, 12, latest.year):
+                return f"{earliest.year:04d}"
+    return f"{_iso(earliest)}/{_iso(latest)}"
+
+
+def value_bounds(value: str) -> tuple[date | datetime, date | datetime] | None:
+    """The first and last day of a TIMEX3 value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM, a/b), else None."""
+    try:
+        if "/" in value:
+            a, b = value.split("/", 1)
+            first, last = value_bounds(a), value_bounds(b)
+            return (first[0], last[1]) if first and last else None
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            y, m = int(value[:4]), int(value[5:])
+            first = date(y, m, 1)
+            return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            d = date.fromisoformat(value)
+            return d, d
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?", value):
+            t = datetime.fromisoformat(value)
+            return t, t
+    except ValueError:
+        return None
+    return None
+
+
+def _iso(value: date | datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, datetime) else value.isoformat()
+
+
+# --- as JSON, for the workspace file -------------------------------------------------------------------------------
+
+def correction_to_dict(correction: Correction) -> dict[str, Any]:
+    """A JSON-ready dict: ``{"type": "ChangeLane", "key": "doc@10-52#14-22", "lane": "Russia"}``."""
+    out: dict[str, Any] = {"type": type(correction).__name__}
+    for name in correction.__dataclass_fields__:
+        out[name] = _to_json(getattr(correction, name))
+    return out
+
+
+def correction_from_dict(data: Mapping[str, Any]) -> Correction:
+    """The correction :func:`correction_to_dict` wrote; ValueError when it is not one."""
+    try:
+        cls = CORRECTION_TYPES[data["type"]]
+        kwargs = {}
+        for name in cls.__dataclass_fields__:
+            if name in data:
+                kwargs[name] = _from_json(name, data[name])
+        return cls(**kwargs)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"not a correction: {data!r} ({exc})") from exc
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, EventKey):
+        return str(value)
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _from_json(name: str, value: Any) -> Any:
+    if name == "key":
+        return EventKey.parse(value)
+    if isinstance(value, dict):
+        if "datetime" in value:
+            return datetime.fromisoformat(value["datetime"])
+        return date.fromisoformat(value["date"])
+    if isinstance(value, list):
+        return tuple(value)
+    return value
