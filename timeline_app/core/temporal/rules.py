@@ -670,7 +670,8 @@ def _this_part(m, ctx):
                   type_="TIME")
 
 
-@rule(rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<which>last|next|this|coming|past|previous)\s+)?"
+@rule(rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<which>last|next|this|coming|past|(?:the\s+)?previous|"
+      rf"(?:the\s+)?following)\s+)?"
       rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?(?:\s+(?P<part>{PART})(?P<pl2>s)?)?\b", "weekday")
 def _weekday(m, ctx):
     if not _cap(m["wd"]):
@@ -683,8 +684,16 @@ def _weekday(m, ctx):
     if re.search(r"\b(?:every|each)\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I):
         return None  # handled by the set rule
     which = (m["which"] or "").lower()
-    which = {"past": "last", "previous": "last", "coming": "next"}.get(which, which)
-    d, anchor = _weekday_date(wd, ctx, m.start(), m.end(), which)
+    which = " ".join(which.split())
+    if which in ("the previous", "the following", "previous", "following") and ctx.last is not None \
+            and ctx.last.gran in ("day", "time", "part"):
+        step = -1 if "previous" in which else 1
+        d = ctx.last.day + timedelta(days=step * (((ctx.last.day.isoweekday() - wd) * -step) % 7 or 7))
+        anchor = "previous"
+    else:
+        which = {"past": "last", "previous": "last", "the previous": "last", "coming": "next",
+                 "following": "next", "the following": "next"}.get(which, which)
+        d, anchor = _weekday_date(wd, ctx, m.start(), m.end(), which)
     # TimeML leaves "early"/"later" and the possessive outside the expression: "Later [Thursday]'s"
     span = (m.start("which") if m["which"] else m.start("wd"), m.end("part") if m["part"] else m.end("wd"))
     if m["part"]:
@@ -843,10 +852,11 @@ def _anaphoric(m, ctx):
 
 @rule(rf"\b(?:(?P<det>the|a|an|another)\s+)?(?:(?P<dir>past|last|next|first|coming|previous|following|"
       rf"final|remaining|recent|initial|latest|additional|further)\s+)?"
-      rf"(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE}|(?:a\s+)?(?:couple|few)(?:\s+of)?|several|many|"
+      rf"(?:(?P<q>{QUAL})\s+)?(?:(?P<n0>{NUM})\s*(?:to|or|-|–)\s*(?=\d|{NUMWORD}))?"
+      rf"(?P<n>{NUM}|{VAGUE}|(?:a\s+)?(?:couple|few)(?:\s+of)?|several|many|"
       rf"(?:a\s+)?(?:dozen|dozens\s+of|hundreds\s+of|thousands\s+of))"
       rf"(?:\s+(?:more|full|straight|consecutive|long|additional|further|whole))?[\s-]+"
-      rf"(?P<u>{UNITS})\b(?P<adj>-long)?(?:\s+or\s+so)?"
+      rf"(?P<u>{UNITS})\b(?P<adj>-long)?(?:\s+or\s+(?:so|two|three))?"
       rf"(?!\s+(?:ago|earlier|later|from\s+now|hence|back|old)\b)(?!-)"
       rf"(?!\s+(?:before|after)\s*[,.;])", "unit", reach=(48, 24))
 def _duration_rule(m, ctx):
@@ -862,6 +872,8 @@ def _duration_rule(m, ctx):
         else number_value(n_text)
     if "couple" in n_text:
         n = 2
+    if m["n0"] or re.search(r"\s+or\s+(?:two|three)$", m.group()):
+        n = None  # "two to three weeks", "a year or two": a vague amount
     if "dozen" == n_text or n_text == "a dozen":
         n = 12
     unit = _unit_word(m["u"])
@@ -904,10 +916,11 @@ def _duration_span(m: re.Match, n: float | None, unit: str) -> tuple[int, int]:
     q = " ".join((m["q"] or "").lower().split())
     adjectival = "-" in m.group("u") or m.string[m.start("u") - 1] == "-" or (
         n is not None and n != 1 and not m["u"].lower().endswith("s"))
-    if det in ("a", "an", "another") or (det == "the" and adjectival and not m["dir"]):
-        start = m.start("dir") if m["dir"] else m.start("q") if m["q"] else m.start("n")
+    vague_article = det in ("a", "an") and re.match(r"(?:few|couple)\b", m["n"].lower())
+    if (det in ("a", "an", "another") and not vague_article) or (det == "the" and adjectival and not m["dir"]):
+        start = m.start("dir") if m["dir"] else m.start("q") if m["q"] else m.start("n0") if m["n0"] else m.start("n")
     if q in _LOOSE_QUALIFIERS and not m["dir"]:
-        start = m.start("n")
+        start = m.start("n0") if m["n0"] else m.start("n")
     return start, m.end("adj") if m["adj"] else m.end()
 
 
@@ -1002,12 +1015,17 @@ _VAGUE = {
 }
 
 
+_RIGHT_NOW = re.compile(r"(?P<pre>)(?P<t>now)")
+
+
 @rule(r"\b(?:(?P<pre>in)\s+)?(?P<t>now|currently|at\s+present|presently|nowadays|these\s+days|right\s+now|"
       r"at\s+the\s+moment|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|"
       r"the\s+(?:near|short)\s+term)\b(?!-)", "vague", "unit")
 def _vague(m, ctx):
     word = " ".join(m["t"].lower().split())
     after = ctx.text[m.end():m.end() + 12].lower()
+    if word == "right now":
+        return replace(_vague(_RIGHT_NOW.match(ctx.text, m.start("t") + 6), ctx), span=(m.start("t") + 6, m.end("t")))
     if word == "now" and re.match(r"\s*(?:that|defunct|-)", after):
         return None
     if word == "the past" and not m["pre"] and not re.search(
