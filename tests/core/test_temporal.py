@@ -161,3 +161,15 @@ def test_a_history_resolves_yearless_dates_in_the_year_it_tells_of():
 def test_news_yearless_dates_stay_near_the_publication_date():
     found = values("The 1988 results were poor. In March, the company hired a new chief.", date(1989, 10, 26))
     assert ("March", "DATE", "1989-03") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Revenue in Q3 2019 rose", ("Q3 2019", "DATE", "2019-Q3")),
+    ("at 2:30 p.m. ET Tuesday", ("2:30 p.m. ET Tuesday", "TIME", "2017-09-26T14:30")),
+    ("this past weekend", ("this past weekend", "DATE", "2017-W38-WE")),
+    ("by the end of the week", ("the end of the week", "DATE", "2017-W39")),
+    ("it took two to three weeks", ("two to three weeks", "DURATION", "PXW")),
+    ("On May 3 they met. The previous Friday they argued.", ("The previous Friday", "DATE", "2017-04-28")),
+])
+def test_news_shorthand(text, expected):
+    assert expected in values(text)

@@ -43,7 +43,7 @@ YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 QUAL = r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over|under|at\s+least|" \
        r"at\s+most|up\s+to|just|only|barely|no\s+more\s+than|fewer\s+than|well\s+over)"
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|local\s+time))?"
+TZ = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|IST|JST|local\s+time))?"
 HOLIDAY = alternation(_L["holidays"])
 
 UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W", "month": "M",
@@ -119,7 +119,7 @@ def _trigger_words() -> dict[str, str]:
         "month": list(_L["months"]),
         "weekday": list(_L["weekdays"]),
         "season": list(_L["seasons"]),
-        "quarter": ["quarter", "quarters", "half", "halves"],
+        "quarter": ["quarter", "quarters", "half", "halves", "q1", "q2", "q3", "q4", "h1", "h2"],
         "yearword": ["year", "years"],
         "unit": [u + s for u in UNIT_CODE for s in ("", "s") if u not in ("quarter", "year")] + ["centuries"],
         "deictic": ["today", "tonight", "yesterday", "tomorrow"],
@@ -499,15 +499,15 @@ def _spelled_year(m, ctx):
     return _dated(Period("year", date(year, 1, 1)))
 
 
-@rule(r"\b(?:(?P<which>this|last|next)\s+)?(?P<t>year[-\s]end)\b|\b(?P<t2>the\s+end\s+of\s+the\s+(?P<u>year|month))\b"
+@rule(r"\b(?:(?P<which>this|last|next)\s+)?(?P<t>year[-\s]end)\b|\b(?P<t2>the\s+end\s+of\s+the\s+(?P<u>year|month|week))\b"
       r"|\b(?P<t3>(?:the\s+)?(?P<full>full|fiscal|entire|whole|calendar)?\s*(?<![\w-])year)\b(?!-|\s+(?:ago|earlier|"
-      r"before|after|later|end|old|\d))", "yearword")
+      r"before|after|later|end|old|\d))", "unit")
 def _the_year(m, ctx):
     """ "year-end", "the end of the year", and "the year" (a duration after "for", else the current year)."""
     ref = ctx.ref
     if m["t"] or m["t2"]:
-        if m["t2"] and m["u"].lower() == "month":
-            return _dated(Period("month", ref), "reference", "END")
+        if m["t2"] and m["u"].lower() in ("month", "week"):
+            return _dated(Period(m["u"].lower(), ref), "reference", "END")
         year = ref.year + {"this": 0, "last": -1, "next": 1, "": 0}[(m["which"] or "").lower()]
         if ctx.last is not None and ctx.last.gran == "year" and not m["which"]:
             year = ctx.last.day.year
@@ -525,6 +525,18 @@ def _the_year(m, ctx):
 
 
 # ---------------------------------------------------------------- quarters and halves
+
+@rule(r"(?<![\w-])(?P<u>[QH])(?P<n>[1-4])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d|'\d\d)|(?P<y2>(?:19|20)\d\d))?\b",
+      "quarter")
+def _quarter_code(m, ctx):
+    """Financial shorthand: "Q3", "Q3 2019", "H1 2020"."""
+    unit, n = ("quarter", int(m["n"])) if m["u"] == "Q" else ("half", int(m["n"]))
+    if m["u"] not in "QH" or (unit == "half" and n > 2):
+        return None  # lower case "q3" is not a quarter
+    year_text = m["y"] or m["y2"]
+    year = _year(year_text, ctx.ref) if year_text else ctx.ref.year
+    first = 3 * (n - 1) + 1 if unit == "quarter" else 6 * (n - 1) + 1
+    return _dated(Period(unit, date(year, first, 1), index=n), "absolute" if year_text else "reference")
 
 @rule(rf"\b(?:(?P<det>the|its|a|this|that|last|next)\s+)?"
       rf"(?P<pre>(?:(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago)|year-(?:earlier|ago)|fiscal|"
@@ -710,12 +722,12 @@ def _with_span(reading: Reading, span: tuple[int, int]) -> Reading:
 
 @rule(r"\b(?:(?P<mod>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
       r"the\s+middle\s+of|mid)[\s-]+(?:in\s+)?)?"
-      r"(?P<which>this|last|next|past|coming|previous|the\s+past|the\s+last|the\s+coming|the\s+previous|"
+      r"(?P<which>this\s+past|this|last|next|past|coming|previous|the\s+past|the\s+last|the\s+coming|the\s+previous|"
       r"the\s+following|the\s+next|the\s+current|current|that|the\s+same)\s+"
       r"(?:fiscal\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)(?!-|\s+and\s+a\s+half)\b"
       r"(?:\s+or\s+(?:so|two))?", "unit")
 def _this_unit(m, ctx):
-    which = " ".join(m["which"].lower().split()).removeprefix("the ")
+    which = " ".join(m["which"].lower().split()).removeprefix("the ").replace("this past", "past")
     unit = m["u"].lower()
     mod = _mod((m["mod"] or "").lower().removeprefix("the ").removesuffix(" of"))
     if unit == "quarter":
