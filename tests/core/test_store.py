@@ -204,9 +204,11 @@ def test_a_save_killed_half_way_loses_nothing_already_saved(tmp_path, seed, stop
     assert open_workspace(path) == saved
     leftovers = [p for p in tmp_path.iterdir() if p != path]
     assert leftovers and all(p.name.startswith(".w.tlw.") and p.suffix == ".saving" for p in leftovers)
-    # The next save goes through as if nothing had happened.
+    # The next save goes through as if nothing had happened, and clears what the killed one left.
     save_workspace(path, replace(saved, view=ViewState(layout="next")))
     assert open_workspace(path).view.layout == "next"
+    if os.name == "posix":
+        assert [p.name for p in tmp_path.iterdir()] == ["w.tlw"]
 
 
 def test_the_same_save_not_killed_replaces_the_file(tmp_path, seed):

@@ -6,7 +6,7 @@ How a save survives a crash
 disk (fsync), then moves it over the workspace with ``os.replace``, which is atomic on POSIX and Windows
 alike. At every instant the file at the workspace path is either the previous complete save or the new one:
 a process killed in the middle of a save (an autosave, typically) leaves the last save untouched and at worst a
-hidden ``.<name>.*.saving`` file beside it.
+hidden ``.<name>.<pid>.*.saving`` file beside it, which the next save removes.
 
 Why not SQLite's own transactions on the file in place (rollback journal or WAL)? They are just as atomic, but
 they make the workspace depend on side files: a crash mid-save leaves a hot ``-journal`` that must stay beside
@@ -26,6 +26,7 @@ with :class:`NewerWorkspaceError` and never touched.
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import os
@@ -168,7 +169,8 @@ def save_workspace(path: str | Path, workspace: Workspace, progress: SaveHook | 
     """
     target = Path(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".saving", dir=target.parent or ".")
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".saving",
+                                        dir=target.parent or ".")
     except OSError as exc:
         raise WorkspaceError(target, f"cannot be saved in {target.parent}: {exc.strerror or exc}") from exc
     os.close(fd)
@@ -189,6 +191,34 @@ def save_workspace(path: str | Path, workspace: Workspace, progress: SaveHook | 
     if progress:
         progress("replaced", total, total)
     logger.info("saved workspace %s (%d rows)", target, total)
+    _remove_stale_saves(target)
+
+
+def _remove_stale_saves(target: Path) -> None:
+    """Delete the temporary files that saves killed before finishing left beside the workspace.
+
+    A file is stale when the process that wrote it (its id is in the name) is gone; another process still
+    saving keeps its file. Only POSIX can ask whether a process lives without touching it, so elsewhere the
+    files stay (they are hidden, and harmless).
+    """
+    if os.name != "posix":
+        return
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.saving"):
+        pid = leftover.name[len(target.name) + 2:].split(".", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        logger.info("removing %s, left by a save that did not finish", leftover)
+        leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, but belongs to someone else
+    return True
 
 
 def _rows(workspace: Workspace) -> list[tuple[str, tuple[Any, ...]]]:
