@@ -260,3 +260,12 @@ def test_reference_date_for_a_document_not_loaded_is_an_orphan(seed):
 def test_every_seed_event_has_its_own_key(seed):
     keys = [event_key(e) for e in seed.events]
     assert len(set(keys)) == len(keys)
+
+
+def test_a_shown_event_is_found_by_its_key_or_its_text(seed):
+    target = seed.events[4]
+    applied = apply_corrections([seed], [ChangeLane(event_key(target), "Elsewhere"), HideLane("Syria")])
+    assert applied.find(event_key(target)).lane == "Elsewhere"
+    assert applied.find(str(event_key(target))) == applied.find(event_key(target))
+    hidden = next(e for e in seed.events if e.lane == "Syria")
+    assert applied.find(event_key(hidden)) is None

@@ -12,6 +12,7 @@ from timeline_app.core.corrections import (
     EventKey,
     HideLane,
     RenameLane,
+    SetReferenceDate,
     apply_corrections,
 )
 from timeline_app.core.model import Document, Event, Timex
@@ -123,3 +124,13 @@ def test_clear_starts_over_from_an_opened_workspace():
     s.clear([DELETE])
     assert s.corrections == (DELETE,) and not s.can_redo and s.is_clean
     assert s.can_undo  # the log is the history: corrections saved in a workspace stay undoable after opening it
+
+
+def test_undoing_a_reference_date_brings_the_old_date_back():
+    r = _result()
+    s = CorrectionStack()
+    s.push(SetReferenceDate("a", date(2016, 3, 1)))
+    assert s.undo_text == "Undo set reference date"
+    assert apply_corrections([r], s.corrections).results[0].document.reference_date == date(2016, 3, 1)
+    s.undo()
+    assert apply_corrections([r], s.corrections).results[0] is r

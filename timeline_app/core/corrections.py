@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from timeline_app.core.model import Event, Timeline, Timex
-from timeline_app.core.pipeline import DocumentResult, build_timeline, with_reference_date
+from timeline_app.core.model import Document, Event, Timeline, Timex
+from timeline_app.core.pipeline import DocumentResult, build_timeline, extract
 
 ADDED_PREFIX = "added:"  # the id of an event the user added: "added:<name>", never an extracted id
 
@@ -216,11 +217,18 @@ class Applied:
     hidden_lanes: frozenset[str] = frozenset()
     keys: Mapping[str, EventKey] = field(default_factory=dict)  # event id as shown -> its key
 
+    def find(self, key: EventKey | str) -> Event | None:
+        """The shown event with this key (or its text, as a saved selection has it), None when hidden or gone."""
+        key = EventKey.parse(key) if isinstance(key, str) else key
+        return next((e for e in self.timeline.events if self.keys.get(e.id) == key), None)
+
 
 def rebase(results: Iterable[DocumentResult], corrections: Sequence[Correction]) -> tuple[DocumentResult, ...]:
     """The results with every document re-extracted whose reference date a correction changed.
 
-    A result already extracted against the corrected date is reused as is, so calling this again is cheap.
+    ``results`` should be the extraction against each document's own (ingested) reference date: the date a
+    correction sets is then undone simply by dropping the correction. A result already extracted against the
+    corrected date is reused as is, and re-extractions are remembered, so calling this again is cheap.
     """
     wanted: dict[str, SetReferenceDate] = {}
     for c in corrections:
@@ -230,16 +238,24 @@ def rebase(results: Iterable[DocumentResult], corrections: Sequence[Correction])
     for r in results:
         c = wanted.get(r.document.id)
         if c is not None and (r.document.reference_date, r.document.reference_source) != (c.reference_date, c.source):
-            r = with_reference_date(r, c.reference_date, c.source)
+            r = _extracted(replace(r.document, reference_date=c.reference_date, reference_source=c.source))
         out.append(r)
     return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _extracted(document: Document) -> DocumentResult:
+    # The UI applies the corrections after every change; a re-dated document is extracted once, not every time.
+    # Same as pipeline.with_reference_date, which takes a result rather than the re-dated document.
+    return extract(document)
 
 
 def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[Correction]) -> Applied:
     """The timeline of the extracted results with the corrections applied in order.
 
     Pure: the inputs are not changed. Documents whose reference date a correction changed are extracted again
-    (see :func:`rebase`). Hidden lanes are left out of ``timeline.events``.
+    (see :func:`rebase`); keep passing the results as first extracted, not ``Applied.results``, so that undoing a
+    :class:`SetReferenceDate` brings the old date back. Hidden lanes are left out of ``timeline.events``.
     """
     results = rebase(results, corrections)
     base = build_timeline(results)
