@@ -9,7 +9,8 @@ said"), an organisation by its last word ("Sony Corp.", "Interior Ministry"). La
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from timeline_app.core.actors.gazetteer import gazetteer_mentions
@@ -28,6 +29,7 @@ _SPEECH = (r"said|says|say|told|tells|added|adds|asserted|stated|announced|annou
 _SPEECH_AFTER = re.compile(rf"(?:'s?|’s?)?(?:,[^,.;\"“]{{2,90}},)? (?:also |later |then )?(?:{_SPEECH})\b")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}) $")
 _APPOSITIVE = re.compile(r",? (?:a|an|the|who is|who was)\b([^,.;\"“]{1,90})")
+_PERSON_APPOSITIVE = re.compile(r", (?:a|an|the|who is|who was) ([^,;\"“]{1,60})")
 _LOWER_BEFORE = re.compile(r"([a-z][a-z.-]*(?: [a-z][a-z.-]*){0,2}) $")
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z.&-]{1,9})\)")
 _LINK_GAP = re.compile(r"(?:'s|’s)? ?$")
@@ -51,12 +53,37 @@ _NOT_NAME = frozenset(
 _REGISTRY: dict[str, Actor] = {}
 
 
+# Titles whose holder speaks for a state: without a country named, the article's country is meant.
+_STATE_TITLES = frozenset("president minister premier chancellor king queen ambassador secretary emir prince "
+                          "state government".split())
+_FEMALE_TITLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mrs. ms. miss queen princess lady "
+                           "dame".split())
+_MALE_TITLES = frozenset("spokesman chairman congressman businessman mr. king prince sir lord".split())
+# "NAIROBI, Kenya (AP) _", "BUDAPEST, March 12 (Xinhua) --": a place in capitals opening a line near the top.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{2,30}[A-Z])(?:, ([A-Z][A-Za-z. ]{1,30}?))?,?[ \t]*"
+                       r"(?:\(|_|--|—|[A-Z][a-z]{2,8}\.? \d)")
+
+
 @dataclass(frozen=True)
 class Analysis:
     """The mentions of one text and the actor record of every actor they name."""
 
     mentions: tuple[Mention, ...]
     actors: dict[str, Actor]
+    genders: dict[str, str] = field(default_factory=dict)  # person -> "f", "m" or "" when the text does not say
+    home: str | None = None  # the country of the dateline, else the country the text names most
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the place a news dateline names ("NAIROBI, Kenya (AP)" -> Kenya), if any."""
+    m = _DATELINE.search(text, 0, 400)
+    if m is None:
+        return None
+    aliases = load_tables().aliases
+    for part in (m.group(2), m.group(1).title()):
+        if part and part.strip() in aliases:
+            return aliases[part.strip()]
+    return None
 
 
 @cache
@@ -104,6 +131,15 @@ def _appositive(static: list[Mention], text: str, end: int) -> str | None:
     return None
 
 
+def _person_appositive(text: str, end: int) -> bool:
+    """True when "X, a U.S. fugitive ..." or "X, the doctor who ..." follows: an appositive headed by a person noun."""
+    app = _PERSON_APPOSITIVE.match(text, end)
+    if app is None:
+        return False
+    nouns = load_tables().person_nouns
+    return any(w in nouns for w in app.group(1).split()[:5])
+
+
 def _clean_name(words: list[str]) -> list[str]:
     while words and words[-1] in _NOT_NAME:
         words = words[:-1]
@@ -124,15 +160,18 @@ def analyse(text: str) -> Analysis:
     static_at = {m.start: m for m in static}
 
     all_words: list[tuple[str, int]] = []
+    genders: dict[str, str] = {}
+    state_titled: set[str] = set()  # persons with a title such as "President" and maybe no country yet
     for run in _RUN_RE.finditer(text):
         start, end = run.span()
         words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run.group(0))]
         all_words += words
         lead = None
+        lead_end = start
         # a country or body named first: "Russian Deputy Foreign Minister ...", "U.S. State Department ..."
         while words and words[0][1] in static_at:
             m = static_at[words[0][1]]
-            lead = m.actor
+            lead, lead_end = m.actor, m.end
             words = [w for w in words if w[1] >= m.end]
         if not words:
             continue
@@ -152,7 +191,10 @@ def analyse(text: str) -> Analysis:
                 found.append((words[0][1], end, 2, name))
             continue
         if title_at is None and not (speech and len(tokens) >= 2):
-            continue
+            # "Poland's Aleksander Kwasniewski", "James Charles Kopp, a U.S. fugitive": a person without a title
+            possessive = lead is not None and text.startswith(("'s ", "’s "), lead_end)
+            if not (2 <= len(tokens) <= 4 and (possessive or _person_appositive(text, end))):
+                continue
         name_words = _clean_name(tokens[k:])
         if not name_words or any(w in _ORG_SUFFIX or w in tables.aliases for w in name_words):
             continue
@@ -170,12 +212,29 @@ def analyse(text: str) -> Analysis:
                                   affiliation)
         elif known.affiliation is None and affiliation:
             persons[known.name] = Actor(known.name, "person", known.aliases, affiliation)
-        found.append((at, at + len(name), 0, known.name if known else name))
+        key = known.name if known else name
+        title = (" ".join(tokens[:k]) if k else text[title_at:words[0][1]] if title_at is not None else "").lower()
+        title_word = title.rsplit(" ", 1)[-1] if title else ""
+        if title_word in _STATE_TITLES:
+            state_titled.add(key)
+        gender = ("f" if title_word in _FEMALE_TITLES or (len(name_words) > 1 and name_words[0] in tables.female_names)
+                  else "m" if title_word in _MALE_TITLES else "")
+        genders[key] = genders.get(key) or gender
+        found.append((at, at + len(name), 0, key))
 
+    home = dateline_country(text)
+    if home is None:
+        countries = Counter(m.actor for m in static if tables.actors[m.actor].kind == "country")
+        home = countries.most_common(1)[0][0] if countries else None
+    if home:  # "President Arpad Gencz" in a Budapest story: Hungary's president
+        for name in state_titled:
+            if persons[name].affiliation is None:
+                persons[name] = replace(persons[name], affiliation=home)
+                actors.setdefault(home, tables.actors[home])
     short = _short_forms(persons, orgs, tables.aliases)
     for m in _ACRONYM.finditer(text):
         owner = [f for f in found if f[1] == m.start() or f[1] == m.start() + 0]
-        if owner and m.group(1) not in tables.aliases:
+        if owner and m.group(1) not in tables.aliases and m.group(1) not in _NOT_NAME:  # not "(AP)"
             short.setdefault(m.group(1), owner[-1][3])
     if short:
         for word, at in all_words:
@@ -191,7 +250,7 @@ def analyse(text: str) -> Analysis:
     for a in actors.values():
         if a.name in persons or a.name in orgs:
             _REGISTRY[a.name] = a
-    return Analysis(tuple(mentions), actors)
+    return Analysis(tuple(mentions), actors, {p: genders.get(p, "") for p in persons if p in actors}, home)
 
 
 def _find_person(persons: dict[str, Actor], name: str) -> Actor | None:

@@ -3,81 +3,176 @@
 "A spokesman for the SDF said Russian planes targeted SDF fighters on Sunday": the reported clause holds the
 time, so its subject (Russia) is the principal; a time in the speech clause would make the SDF the principal.
 A clause without an actor of its own ("because they captured it on Sunday") falls back to the sentence's
-speaker, then to the subject of a neighbouring clause.
+speaker, then to the subject of a neighbouring clause. A pronoun subject ("He will travel", "it said", "the
+three are expected to") points back through a ``Discourse``: what the earlier sentences of the text named.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from timeline_app.core.model import Mention, Timex
 
 _SPEECH = (r"said|says|say|told|tells|added|adds|asserted|asserting|stated|announced|announces|claimed|claims|"
            r"denied|denies|insisted|warned|warns|noted|explained|argued|declared|confirmed|acknowledged|contended|"
            r"alleged|wrote|tweeted|testified|predicted|suggested|saying|adding|accused|reported|quoted as saying")
-# A clause ends after a speech verb (and an optional "that") and before a conjunction or punctuation.
-_AFTER_SPEECH = re.compile(rf"\b(?:{_SPEECH})\b(?:[^.;,\"“]{{0,40}}? (?=that\b))?")
-_BEFORE_CONJ = re.compile(r"[;:\"“”]|,? \b(?:but|while|whereas|because|although|though|as|after|before|when|since|"
-                          r"which|who|where|and then|so that|even as|until)\b|, (?:and|saying|adding|asserting)\b")
+# A clause ends after a speech verb (and an optional "that") and before a conjunction or punctuation. The
+# look-aheads on first letters let the scanner skip most positions without trying the alternations.
+_AFTER_SPEECH = re.compile(rf"(?=[a-z])\b(?:{_SPEECH})\b(?:[^.;,\"“]{{0,40}}? (?=that\b))?")
+_BEFORE_CONJ = re.compile(r"(?=[;:\"“”, abwtsuwe])(?:[;:\"“”]|,? \b(?:but|while|whereas|because|although|though|as|"
+                          r"after|before|when|since|which|who|where|and then|so that|even as|until)\b|"
+                          r", (?:and|saying|adding|asserting)\b)")
+_RELATIVE = re.compile(r", (who|which)\b")
 _MODIFIER = re.compile(r"-(?:backed|led|allied|based|brokered|sponsored|supported|controlled|held|run|aligned|"
-                       r"friendly|occupied|made)\b|’s?\b(?! (?:government|military|forces|army))")
+                       r"friendly|occupied|made)\b|['’]s?\b(?! (?:government|military|forces|army))")
 _PREP_BEFORE = re.compile(r"\b(?:against|of|for|by|with|to|on|from|at|in|into|near|over|toward|towards|between|"
                           r"among|than|about|across|through|on behalf of|under|without|like|including|"
                           r"backed by|allied with)(?: (?:the|a|an|its|their|his|her))? $", re.IGNORECASE)
+# Capitalised title words and abbreviations between a preposition and a name: "of Dr. ", "with President ".
+_TITLE_WORDS = re.compile(r"(?: (?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+))+ $")
 _ROLE_BEFORE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|spokesmen|official|officials|representative|"
                           r"envoy|envoys|ambassador|ambassadors|commander|leader|leaders|statement|head|chief|"
                           r"minister|according to)"
                           r" (?:for|of|from|to)?(?: (?:the|a|an))? ?$", re.IGNORECASE)
-_SPEAKER_FOLLOWS = re.compile(rf"^[^.;]{{0,3}}(?:{_SPEECH})\b")
+_SPEAKER_FOLLOWS = re.compile(rf"[^.;]{{0,3}}(?:{_SPEECH})\b")
+_SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH}|quoted)\b")
+_QUOTE = re.compile(r"[\"“”]|``|''")
+# A pronoun or a counted reference at the head of a clause: "He will travel", "it said", "the three are".
+_PRONOUN = re.compile(r"(?:[,;:\"“”`' ]|\b(?:but|and|then|so|yet)\b)*\b(?:(he|she)|(it)(?!['’]s| (?:is|was|has been|"
+                      r"had been|seems|appears|remains|would be|will be)\b)|(they|both|the (?:two|three|four|five)))\b",
+                      re.IGNORECASE)
+_COUNT = {"both": 2, "the two": 2, "the three": 3, "the four": 4, "the five": 5}
+_COORDINATION = re.compile(r"^(?:,|, and|,? and| and the|, the|,? and the|, as well as)? (?:the )?$")
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """Split a sentence into clauses: (start, end, is_speech) where is_speech marks "X said" clauses."""
+@dataclass
+class Discourse:
+    """What the sentences read so far leave for a pronoun to point back to."""
+
+    persons: dict[str, str] = field(default_factory=dict)  # person actor -> "f", "m" or "" (unknown)
+    subject: Mention | None = None  # the principal of the previous sentence
+    recent: list[Mention] = field(default_factory=list)  # person mentions, most recent last
+    things: list[Mention] = field(default_factory=list)  # subjects that are not persons, most recent last
+    groups: list[tuple[Mention, ...]] = field(default_factory=list)  # "Poland, Hungary and the Czech Republic"
+
+    def read(self, text: str, mentions: Sequence[Mention], principal: Mention | None) -> None:
+        """Take in one sentence: its person mentions, its lists of actors, and who its principal was."""
+        for m in mentions:
+            if m.actor in self.persons:
+                self.recent.append(m)
+        run: list[Mention] = []
+        for m in mentions:
+            if run and not _COORDINATION.match(text[run[-1].end:m.start]):
+                self._group(run)
+                run = []
+            if not run or m.actor not in {r.actor for r in run}:
+                run.append(m)
+        self._group(run)
+        if principal is not None:
+            self.subject = principal
+            if principal.actor not in self.persons:
+                self.things.append(principal)
+
+    def _group(self, run: list[Mention]) -> None:
+        if len(run) >= 2:
+            self.groups.append(tuple(run))
+
+    def resolve(self, pronoun: str) -> Mention | None:
+        """The mention a pronoun at the head of a clause points back to."""
+        word = pronoun.lower()
+        if word in ("he", "she"):
+            gender = "f" if word == "she" else "m"
+            other = "m" if gender == "f" else "f"
+            prev = self.subject
+            if prev is not None and prev.actor in self.persons and self.persons[prev.actor] != other:
+                return prev
+            for m in reversed(self.recent):
+                if self.persons[m.actor] != other:
+                    return m
+            return None
+        if word == "it":
+            prev = self.subject
+            if prev is not None and prev.actor not in self.persons:
+                return prev
+            return self.things[-1] if self.things else None
+        count = _COUNT.get(" ".join(word.split()))
+        for group in reversed(self.groups):
+            if count is None or len(group) == count:
+                return group[0]
+        return self.subject if count is None else None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence with one verb: "X said" clauses are speech; "who ..." clauses are relative."""
+
+    start: int
+    end: int
+    speech: bool = False
+    relative: str = ""  # "who" or "which" when the clause is a relative clause set off by a comma
+
+
+def _clauses(text: str, start: int, end: int) -> list[Clause]:
+    """Split a sentence into clauses."""
     cuts: dict[int, bool] = {}
     for m in _AFTER_SPEECH.finditer(text, start, end):
         cuts[m.end()] = True
     for m in _BEFORE_CONJ.finditer(text, start, end):
         cuts.setdefault(m.start(), False)
-    clauses: list[tuple[int, int, bool]] = []
+    clauses: list[Clause] = []
     at = start
     for cut in sorted(cuts):
         if cut > at:
-            clauses.append((at, cut, cuts[cut]))
+            clauses.append(Clause(at, cut, cuts[cut], _relative(text, at)))
             at = cut
     if at < end:
-        clauses.append((at, end, False))
+        clauses.append(Clause(at, end, False, _relative(text, at)))
     return clauses
+
+
+def _relative(text: str, at: int) -> str:
+    m = _RELATIVE.match(text, at)
+    return m.group(1) if m else ""
 
 
 def _is_subject(text: str, m: Mention, sentence_start: int) -> bool:
     """True when the mention can be who acts: not "U.S.-backed", not "against Moscow" (but "spokesman for X")."""
     if _MODIFIER.match(text, m.end):
         return False
-    before = text[max(sentence_start, m.start - 40):m.start]
+    before = text[max(sentence_start, m.start - 60):m.start]
     if _ROLE_BEFORE.search(before):
         return True
-    return not _PREP_BEFORE.search(before)
+    titled = False
+    if before[-2:-1].isalpha() or before[-2:-1] == ".":  # "of Dr. Barnet Slepian", "with President X"
+        titles = _TITLE_WORDS.search(before)
+        if titles and titles.start() > 0:
+            before, titled = before[:titles.start() + 1], True
+    prep = _PREP_BEFORE.search(before)
+    if prep and titled:  # "Secretary of State Madeleine Albright": the preposition is inside the title
+        word = before[:prep.start()].rstrip().rsplit(" ", 1)[-1]
+        return word[:1].isupper()
+    return prep is None
 
 
-_TITLE_GAP = re.compile(r"^(?:'s|’s)?(?: (?!and |or )[\w.-]+){0,4} $")
+_TITLE_GAP = re.compile(r"(?:'s|’s)?(?: (?!and |or )[\w.-]+){0,4} $")
+_NEXT_TO_VERB = re.compile(r"(?:'s|’s)?(?:,[^,]{0,90},)? ?(?:[\w.-]+ ){0,2}$")
 
 
-_NEXT_TO_VERB = re.compile(r"^(?:'s|’s)?(?:,[^,]{0,90},)? ?(?:[\w.-]+ ){0,2}$")
-
-
-def _subject(text: str, clause: tuple[int, int, bool], inside: list[Mention], sentence_start: int) -> Mention | None:
-    if clause[2]:  # "..., New Zealand said": the speaker stands next to the verb
-        verb = text.rfind(" ", clause[0], clause[1] - 1)
+def _subject(text: str, clause: Clause, inside: list[Mention], sentence_start: int) -> Mention | None:
+    if clause.speech:  # "..., New Zealand said": the speaker stands next to the verb
+        verb = text.rfind(" ", clause.start, clause.end - 1)
         for m in reversed(inside):
-            if clause[0] <= m.start and m.end <= verb and _NEXT_TO_VERB.match(text[m.end:verb + 1]):
+            if clause.start <= m.start and m.end <= verb and _NEXT_TO_VERB.match(text, m.end, verb + 1):
                 if _is_subject(text, m, sentence_start):
                     return m
                 break
     for i, m in enumerate(inside):
-        if clause[0] <= m.start < clause[1] and _is_subject(text, m, sentence_start):
+        if clause.start <= m.start < clause.end and _is_subject(text, m, sentence_start):
             # "Russian Deputy Foreign Minister Sergei Ryabkov": the person, not the country before the title
             for n in inside[i + 1:i + 3]:
-                if n.start >= clause[1] or not _TITLE_GAP.match(text[m.end:n.start]):
+                if n.start >= clause.end or not _TITLE_GAP.match(text, m.end, n.start):
                     break
                 if n.actor != m.actor and text[n.start].isupper() and " " in text[n.start:n.end].strip():
                     return n
@@ -85,36 +180,102 @@ def _subject(text: str, clause: tuple[int, int, bool], inside: list[Mention], se
     return None
 
 
-def principal_mention(text: str, sentence: tuple[int, int], mentions: list[Mention],
-                      timex: Timex | None) -> Mention | None:
-    """The mention of the actor who acts or speaks in the clause of ``timex`` (the whole sentence if None)."""
-    start, end = sentence
-    inside = [m for m in mentions if start <= m.start < end]
-    if not inside:
+def _pronoun(text: str, clause: Clause, first: Mention | None, discourse: Discourse | None) -> Mention | None:
+    """The antecedent of a pronoun that heads the clause before any actor is named in it."""
+    if discourse is None:
         return None
-    clauses = _clauses(text, start, end)
-    subjects = [_subject(text, c, inside, start) for c in clauses]
-    # a quotation followed by its speaker: "...," the SDF said
-    speakers = [s for s, c in zip(subjects, clauses, strict=True) if s and (c[2] or _SPEAKER_FOLLOWS.match(
-        text[s.end:s.end + 40]))]
-    if timex is not None:
-        here = next((i for i, c in enumerate(clauses) if c[0] <= timex.start < c[1]), 0)
-        if here and clauses[here - 1][2] and timex.start - clauses[here][0] <= 1:
+    m = _PRONOUN.match(text, clause.start, first.start if first else clause.end)
+    if m is None or (first is not None and m.end() > first.start):
+        return None
+    return discourse.resolve(m.group(m.lastindex or 0))
+
+
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted stretches of a sentence, when a speaker is attributed outside them."""
+    marks = [m.start() for m in _QUOTE.finditer(text, start, end)]
+    if not marks:
+        return []
+    if len(marks) % 2:  # a quotation running on from, or into, another sentence
+        marks = [start, *marks] if text[marks[0]] in "”'" or marks[0] > start + 1 else [*marks, end]
+    spans = list(zip(marks[::2], marks[1::2], strict=True))
+    outside = " ".join(text[a:b] for a, b in zip([start] + [e for _, e in spans], [s for s, _ in spans] + [end],
+                                                 strict=True))
+    return spans if _SPEECH_WORD.search(outside) else []
+
+
+class SentenceRoles:
+    """The clauses of one sentence and the subject of each, worked out once for all its time expressions.
+
+    With a ``discourse``, a pronoun subject resolves to what earlier sentences named; ``times`` are the time
+    expressions of the sentence: a second time in a clause dates what is named next to it.
+    """
+
+    def __init__(self, text: str, sentence: tuple[int, int], mentions: Sequence[Mention],
+                 discourse: Discourse | None = None, times: Sequence[Timex] = ()) -> None:
+        start, end = sentence
+        self.text, self.times = text, times
+        inside = [m for m in mentions if start <= m.start < end]
+        quoted = _quoted(text, start, end) if inside or discourse else []
+        if quoted:  # '"... American policy," Ryabkov was quoted as saying': the speaker, not who the quote names
+            inside = [m for m in inside if not any(a <= m.start < b for a, b in quoted)]
+        self.inside = inside
+        self.clauses = clauses = _clauses(text, start, end) if inside or discourse else []
+        subjects: list[Mention | None] = []
+        for i, c in enumerate(clauses):
+            s = _subject(text, c, inside, start) if inside else None
+            if c.relative and i and subjects[-1] is not None and (s is None or c.relative == "who"):
+                s = subjects[-1]  # "Poland, who were invited to join NATO": the one the relative clause is about
+            elif discourse is not None and (not c.speech or s is None):
+                s = _pronoun(text, c, s, discourse) or s
+            subjects.append(s)
+        self.subjects = subjects
+        # a quotation followed by its speaker: "...," the SDF said
+        self.speakers = [s for s, c in zip(subjects, clauses, strict=True) if s and (c.speech or _SPEAKER_FOLLOWS.match(
+            text, s.end, s.end + 40))]
+
+    def principal(self, timex: Timex | None) -> Mention | None:
+        """Who acts or speaks in the clause of ``timex`` (in the whole sentence if None)."""
+        subjects, clauses = self.subjects, self.clauses
+        fallback = self.inside[0] if self.inside else None
+        if timex is None or not clauses:
+            return self.speakers[0] if self.speakers else next((s for s in subjects if s), fallback)
+        here = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
+        if here and clauses[here - 1].speech and timex.start - clauses[here].start <= 1:
             here -= 1  # "New Zealand said Friday": the time right after the verb dates the speech
+        second = _second_time(self.inside, clauses[here], subjects[here], timex, self.times)
+        if second is not None:
+            return second
         if subjects[here]:
             return subjects[here]
-        if speakers:
-            return speakers[0]
+        if self.speakers:
+            return self.speakers[0]
         for i in (*range(here - 1, -1, -1), *range(here + 1, len(clauses))):
             if subjects[i]:
                 return subjects[i]
-        return inside[0]
-    if speakers:
-        return speakers[0]
-    return next((s for s in subjects if s), inside[0])
+        return fallback
 
 
-def principal_actor(text: str, sentence: tuple[int, int], mentions: list[Mention], timex: Timex | None) -> str | None:
+def principal_mention(text: str, sentence: tuple[int, int], mentions: Sequence[Mention], timex: Timex | None,
+                      discourse: Discourse | None = None, times: Sequence[Timex] = ()) -> Mention | None:
+    """The mention of the actor who acts or speaks in the clause of ``timex`` (the whole sentence if None)."""
+    return SentenceRoles(text, sentence, mentions, discourse, times).principal(timex)
+
+
+def _second_time(inside: list[Mention], clause: Clause, subject: Mention | None, timex: Timex,
+                 times: Sequence[Timex]) -> Mention | None:
+    """In "Cyprus Saturday condemned the attacks in Kenya Friday", Friday dates what Kenya saw, not Cyprus."""
+    if subject is None:
+        return None
+    earlier = [t for t in times if clause.start <= t.start and t.end <= timex.start and t.value != timex.value
+               and t.earliest is not None and subject.end <= t.end]
+    if not earlier:
+        return None
+    between = [m for m in inside if earlier[-1].end <= m.start and m.end <= timex.start and m.actor != subject.actor]
+    return between[-1] if between else None
+
+
+def principal_actor(text: str, sentence: tuple[int, int], mentions: Sequence[Mention], timex: Timex | None,
+                    discourse: Discourse | None = None) -> str | None:
     """The actor (a person, organisation or country) who acts or speaks in the clause of the time expression."""
-    m = principal_mention(text, sentence, mentions, timex)
+    m = principal_mention(text, sentence, mentions, timex, discourse)
     return m.actor if m else None

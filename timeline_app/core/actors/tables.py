@@ -19,6 +19,8 @@ class Tables:
     aliases: dict[str, str]  # surface form -> canonical actor name
     capitals: frozenset[str]  # surface forms that are capitals: a metonym only when standing alone
     titles: tuple[str, ...]  # lower case, longest first
+    person_nouns: frozenset[str]  # lower-case heads of an appositive that make a name a person
+    female_names: frozenset[str]  # given names that are a woman's
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -62,7 +64,12 @@ def load_tables() -> Tables:
         actors[name] = Actor(name, kind, tuple(forms), affiliation.strip() or None)
         for f in forms:
             aliases.setdefault(f, name)
-    text = resources.files("timeline_app.resources").joinpath("actors", "titles.txt").read_text(encoding="utf-8")
-    titles = sorted({t.strip().lower() for t in text.splitlines() if t.strip() and not t.startswith("#")},
-                    key=len, reverse=True)
-    return Tables(actors, aliases, frozenset(capitals), tuple(titles))
+    titles = sorted({t.lower() for t in _lines("titles.txt")}, key=len, reverse=True)
+    person_nouns = frozenset(_lines("person_nouns.txt")) | {t.split(" ")[-1] for t in titles}
+    female = frozenset(_lines("female_names.txt"))
+    return Tables(actors, aliases, frozenset(capitals), tuple(titles), person_nouns, female)
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("timeline_app.resources").joinpath("actors", name).read_text(encoding="utf-8")
+    return [t.strip() for t in text.splitlines() if t.strip() and not t.startswith("#")]
