@@ -15,6 +15,7 @@ from timeline_app.core.corrections import (
     DeleteEvent,
     EditLabel,
     EventKey,
+    Group,
     HideLane,
     MergeLanes,
     RenameLane,
@@ -186,6 +187,7 @@ def test_keys_are_text_and_back():
     MergeLanes("A", "B"),
     HideLane("A"),
     HideLane("A", hidden=False),
+    Group("show all lanes", (HideLane("A", hidden=False), Group("inner", (DeleteEvent(EventKey("d", 1, 9)),)))),
 ])
 def test_corrections_are_json_and_back(correction):
     import json
@@ -269,3 +271,13 @@ def test_a_shown_event_is_found_by_its_key_or_its_text(seed):
     assert applied.find(str(event_key(target))) == applied.find(event_key(target))
     hidden = next(e for e in seed.events if e.lane == "Syria")
     assert applied.find(event_key(hidden)) is None
+
+
+def test_a_group_applies_what_it_holds_in_order():
+    r = _result("a", ["A", "B", "C", "D"])
+    hide = Group("hide lanes", (HideLane("A"), HideLane("B"), HideLane("C")))
+    applied = apply_corrections([r], [hide, Group("show all lanes", (HideLane("A", False), HideLane("B", False)))])
+    assert [e.lane for e in applied.timeline.events] == ["A", "B", "D"]
+    assert [e.lane for e in applied.all_events] == ["A", "B", "C", "D"]  # hidden lanes still listed
+    adds = Group("add", (AddEvent("1", "a", 0, 5, DAY, DAY, "E"),))
+    assert new_event_name([adds]) == "2"

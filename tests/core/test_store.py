@@ -20,6 +20,7 @@ from timeline_app.core.corrections import (
     ChangeLane,
     DeleteEvent,
     EditLabel,
+    Group,
     HideLane,
     MergeLanes,
     RenameLane,
@@ -79,6 +80,7 @@ def _workspace(seed: DocumentResult) -> Workspace:
         RenameLane("United States", "USA"),
         MergeLanes("Syrian Democratic Forces", "SDF"),
         HideLane("Syria"),
+        Group("merge lanes", (MergeLanes("Russia", "Moscow"), MergeLanes("USA", "Moscow"))),
     )
     view = ViewState((date(2017, 9, 1), datetime(2017, 10, 1, 12, 0)), ("Syria",), str(event_key(e[0])),
                      "AAAA/wAAAAD9AAAAAgAAAAA=")

@@ -10,6 +10,7 @@ from timeline_app.core.corrections import (
     DeleteEvent,
     EditLabel,
     EventKey,
+    Group,
     HideLane,
     RenameLane,
     SetReferenceDate,
@@ -134,3 +135,12 @@ def test_undoing_a_reference_date_brings_the_old_date_back():
     assert apply_corrections([r], s.corrections).results[0].document.reference_date == date(2016, 3, 1)
     s.undo()
     assert apply_corrections([r], s.corrections).results[0] is r
+
+
+def test_a_group_is_one_undo_step():
+    s = CorrectionStack([HideLane("A"), HideLane("B")])
+    s.push(Group("show all lanes", (HideLane("A", hidden=False), HideLane("B", hidden=False))))
+    assert s.undo_text == "Undo show all lanes"
+    s.undo()
+    assert s.corrections == (HideLane("A"), HideLane("B"))
+    assert s.redo_text == "Redo show all lanes"

@@ -185,10 +185,34 @@ class HideLane:
         return "hide lane" if self.hidden else "show lane"
 
 
+@dataclass(frozen=True)
+class Group:
+    """Several corrections made by one action of the user ("show all lanes", merging three lanes), undone as one.
+
+    ``text`` names the action in menus: "show all lanes".
+    """
+
+    text: str
+    corrections: tuple[Correction, ...]
+
+    @property
+    def title(self) -> str:
+        return self.text
+
+
 Correction = (ChangeDate | ChangeLane | DeleteEvent | EditLabel | AddEvent | SetReferenceDate | RenameLane
-              | MergeLanes | HideLane)
+              | MergeLanes | HideLane | Group)
 CORRECTION_TYPES: dict[str, type] = {cls.__name__: cls for cls in (
-    ChangeDate, ChangeLane, DeleteEvent, EditLabel, AddEvent, SetReferenceDate, RenameLane, MergeLanes, HideLane)}
+    ChangeDate, ChangeLane, DeleteEvent, EditLabel, AddEvent, SetReferenceDate, RenameLane, MergeLanes, HideLane,
+    Group)}
+
+
+def flatten(corrections: Iterable[Correction]) -> list[Correction]:
+    """The corrections with every group replaced by what it holds, in order."""
+    out: list[Correction] = []
+    for c in corrections:
+        out.extend(flatten(c.corrections) if isinstance(c, Group) else [c])
+    return out
 
 
 def describe(correction: Correction) -> str:
@@ -198,7 +222,7 @@ def describe(correction: Correction) -> str:
 
 def new_event_name(taken: Iterable[Correction] = ()) -> str:
     """A name for an added event that no correction in ``taken`` uses yet."""
-    used = {c.name for c in taken if isinstance(c, AddEvent)}
+    used = {c.name for c in flatten(taken) if isinstance(c, AddEvent)}
     n = len(used) + 1
     while str(n) in used:
         n += 1
@@ -216,6 +240,7 @@ class Applied:
     orphans: tuple[Correction, ...] = ()
     hidden_lanes: frozenset[str] = frozenset()
     keys: Mapping[str, EventKey] = field(default_factory=dict)  # event id as shown -> its key
+    all_events: tuple[Event, ...] = ()  # the corrected events, those in hidden lanes too (for lane lists)
 
     def find(self, key: EventKey | str) -> Event | None:
         """The shown event with this key (or its text, as a saved selection has it), None when hidden or gone."""
@@ -231,7 +256,7 @@ def rebase(results: Iterable[DocumentResult], corrections: Sequence[Correction])
     corrected date is reused as is, and re-extractions are remembered, so calling this again is cheap.
     """
     wanted: dict[str, SetReferenceDate] = {}
-    for c in corrections:
+    for c in flatten(corrections):
         if isinstance(c, SetReferenceDate):
             wanted[c.document] = c
     out = []
@@ -266,7 +291,7 @@ def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[C
     hidden: set[str] = set()
     orphans: list[Correction] = []
 
-    for c in corrections:
+    for c in flatten(corrections):
         if isinstance(c, SetReferenceDate):
             if c.document not in texts:
                 orphans.append(c)
@@ -301,7 +326,8 @@ def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[C
 
     shown = tuple(e for e in events.values() if e.lane not in hidden)
     keys = {e.id: k for k, e in events.items()}
-    return Applied(replace(base, events=shown), results, tuple(orphans), frozenset(hidden), keys)
+    return Applied(replace(base, events=shown), results, tuple(orphans), frozenset(hidden), keys,
+                   tuple(events.values()))
 
 
 def _added_event(c: AddEvent, text: str) -> Event:
@@ -399,6 +425,8 @@ def correction_from_dict(data: Mapping[str, Any]) -> Correction:
 
 
 def _to_json(value: Any) -> Any:
+    if type(value).__name__ in CORRECTION_TYPES and hasattr(value, "__dataclass_fields__"):
+        return correction_to_dict(value)
     if isinstance(value, EventKey):
         return str(value)
     if isinstance(value, datetime):
@@ -406,13 +434,15 @@ def _to_json(value: Any) -> Any:
     if isinstance(value, date):
         return {"date": value.isoformat()}
     if isinstance(value, tuple):
-        return list(value)
+        return [_to_json(v) for v in value]
     return value
 
 
 def _from_json(name: str, value: Any) -> Any:
     if name == "key":
         return EventKey.parse(value)
+    if name == "corrections":
+        return tuple(correction_from_dict(c) for c in value)
     if isinstance(value, dict):
         if "datetime" in value:
             return datetime.fromisoformat(value["datetime"])

@@ -73,6 +73,7 @@ class DocumentsPanel(QWidget):
         self.change.clicked.connect(self._ask_date)
         self.tree.itemDoubleClicked.connect(lambda *_: self._ask_date())
         self.tree.currentItemChanged.connect(lambda cur, _: self.change.setEnabled(cur is not None))
+        self._shown: list = []  # the results the rows show, in order
         session.documents_changed.connect(self._refresh)
         self._refresh()
 
@@ -81,23 +82,37 @@ class DocumentsPanel(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item else None
 
     def _refresh(self) -> None:
+        results = list(self.session.session.results.values())
+        shown = self._shown
+        # the usual change while loading is documents appended at the end: add only their rows
+        if len(results) >= len(shown) and all(a is b for a, b in zip(results, shown, strict=False)):
+            for i in range(len(shown), len(results)):
+                self.tree.addTopLevelItem(self._item(i, results[i]))
+            self._shown = results
+            return
         current = self.current_document()
         self.tree.clear()
-        for i, result in enumerate(self.session.session.results.values()):
-            d = result.document
-            swatch = QPixmap(12, 12)
-            swatch.fill(QColor(document_color(i)))
-            item = QTreeWidgetItem([d.title, d.reference_date.isoformat(),
-                                    SOURCE_WORDS.get(d.reference_source, d.reference_source)])
-            item.setIcon(0, QIcon(swatch))
-            item.setData(0, Qt.ItemDataRole.UserRole, d.id)
-            item.setToolTip(0, f"{d.title}\n{d.path}\n{len(result.events)} events")
-            if d.reference_source == "file-time":
-                item.setToolTip(2, "No publication date was found in the file; the file's modification date is "
-                                   "used. Change it if you know the real date.")
+        for i, result in enumerate(results):
+            item = self._item(i, result)
             self.tree.addTopLevelItem(item)
-            if d.id == current:
+            if result.document.id == current:
                 self.tree.setCurrentItem(item)
+        self._shown = results
+
+    @staticmethod
+    def _item(i: int, result) -> QTreeWidgetItem:
+        d = result.document
+        swatch = QPixmap(12, 12)
+        swatch.fill(QColor(document_color(i)))
+        item = QTreeWidgetItem([d.title, d.reference_date.isoformat(),
+                                SOURCE_WORDS.get(d.reference_source, d.reference_source)])
+        item.setIcon(0, QIcon(swatch))
+        item.setData(0, Qt.ItemDataRole.UserRole, d.id)
+        item.setToolTip(0, f"{d.title}\n{d.path}\n{len(result.events)} events")
+        if d.reference_source == "file-time":
+            item.setToolTip(2, "No publication date was found in the file; the file's modification date is "
+                               "used. Change it if you know the real date.")
+        return item
 
     def _ask_date(self) -> None:
         doc_id = self.current_document()

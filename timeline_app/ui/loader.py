@@ -75,7 +75,7 @@ class Loader(QObject):
         if self.job is not None or not self._queue:
             return
         files = self._queue.popleft()
-        job = ImportJob(files, self.reference_date)
+        job = ImportJob(files, self.reference_date, getattr(self.session, "gate", None))
         job.signals.progressed.connect(self.progressed)
         job.signals.loaded.connect(self._loaded_one)
         job.signals.failed.connect(self.failed)

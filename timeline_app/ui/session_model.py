@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -12,6 +13,7 @@ from timeline_app.core.pipeline import DocumentResult
 from timeline_app.core.session import Session
 
 logger = logging.getLogger(__name__)
+REPAINT_MS = 40  # background jobs stay paused this long after a redraw, so the repaint runs at full speed
 
 
 class SessionModel(QObject):
@@ -28,6 +30,11 @@ class SessionModel(QObject):
         # While many files load, redraw at most every 200 ms instead of once per file.
         self._batch = QTimer(self, singleShot=True, interval=200)
         self._batch.timeout.connect(self._announce)
+        # set while background jobs may run; cleared while the views redraw (see ImportJob.gate)
+        self.gate = threading.Event()
+        self.gate.set()
+        self._reopen = QTimer(self, singleShot=True, interval=REPAINT_MS)
+        self._reopen.timeout.connect(self.gate.set)
 
     @property
     def timeline(self) -> Timeline:
@@ -104,5 +111,9 @@ class SessionModel(QObject):
             self.selection_changed.emit(self.session.selected or "")
 
     def _announce(self) -> None:
-        self.documents_changed.emit()
-        self.timeline_changed.emit()
+        self.gate.clear()
+        try:
+            self.documents_changed.emit()
+            self.timeline_changed.emit()
+        finally:
+            self._reopen.start()

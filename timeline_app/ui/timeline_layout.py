@@ -77,53 +77,73 @@ def lay_out(timeline: Timeline) -> Layout:
     lane_no = {lane: i for i, lane in enumerate(lanes)}
 
     n = len(events)
-    x0, x1, point = np.empty(n), np.empty(n), np.zeros(n, bool)
+    # plain Python lists, then one numpy conversion: indexing numpy arrays element by element is slow
+    base = origin.toordinal()
+    xs0, xs1, points = [0.0] * n, [0.0] * n, [False] * n
     for i, e in enumerate(events):
         t = e.time
         latest = t.latest if t.latest is not None else t.earliest
-        point[i] = t.earliest == latest
-        x0[i] = days(t.earliest, origin)
+        is_point = points[i] = t.earliest == latest
+        a = _ordinal(t.earliest) - base
         # a date covers its whole day; a datetime is an instant
-        x1[i] = days(latest, origin) + (0.0 if isinstance(latest, datetime) else 1.0)
-        if point[i] and not isinstance(latest, datetime):
-            x0[i] = x1[i] = x0[i] + 0.5  # a one-day event sits at midday
+        b = _ordinal(latest) - base + (0.0 if isinstance(latest, datetime) else 1.0)
+        if is_point and not isinstance(latest, datetime):
+            a = b = a + 0.5  # a one-day event sits at midday
+        xs0[i], xs1[i] = a, b
+    x0, x1, point = np.array(xs0, float), np.array(xs1, float), np.array(points, bool)
     lane_index = np.array([lane_no[e.lane] for e in events], int)
     rows = _stack(x0, x1, lane_index, len(lanes))
 
-    y = np.empty(n)
-    tops, bottoms, top = [], [], 0.0
-    for li in range(len(lanes)):
-        mask = lane_index == li
-        nrows = int(rows[mask].max()) + 1
-        y[mask] = top + (rows[mask] + 0.5) * ROW
-        tops.append(top)
-        bottoms.append(top + nrows * ROW)
-        top += nrows * ROW + LANE_GAP
+    nrows = np.zeros(len(lanes), int)
+    np.maximum.at(nrows, lane_index, rows + 1)
+    heights = nrows * ROW
+    top_arr = np.concatenate(([0.0], np.cumsum(heights + LANE_GAP)[:-1]))
+    y = top_arr[lane_index] + (rows + 0.5) * ROW
+    tops, bottoms = top_arr.tolist(), (top_arr + heights).tolist()
     doc_index = np.array([doc_ids.get(e.document, 0) for e in events], int)
     return Layout(origin, events, x0, x1, y, point, doc_index, lane_index, lanes, tops, bottoms)
 
 
 def _stack(x0: np.ndarray, x1: np.ndarray, lane_index: np.ndarray, nlanes: int) -> np.ndarray:
     """Greedy interval packing per lane: each event takes the first row free at its start."""
-    rows = np.zeros(len(x0), int)
-    order = np.lexsort((x0, lane_index))
+    n = len(x0)
+    rows = [0] * n
+    order = np.lexsort((x0, lane_index)).tolist()
+    xs0, xs1, lanes = x0.tolist(), x1.tolist(), lane_index.tolist()
+    half = POINT_WIDTH / 2
     ends: list[float] = []
     current = -1
     for i in order:
-        if lane_index[i] != current:
-            current, ends = lane_index[i], []
-        start = x0[i] - POINT_WIDTH / 2 if x0[i] == x1[i] else x0[i]
-        end = max(x1[i], x0[i] + POINT_WIDTH / 2)
-        row = next((r for r, e in enumerate(ends) if e + GAP <= start), None)
-        if row is None:
+        if lanes[i] != current:
+            current, ends = lanes[i], []
+        a, b = xs0[i], xs1[i]
+        start = a - half if a == b else a
+        end = max(b, a + half)
+        limit = start - GAP
+        for r, e in enumerate(ends):
+            if e <= limit:
+                row = r
+                break
+        else:
             if len(ends) < MAX_ROWS:
                 row = len(ends)
                 ends.append(end)
             else:
-                row = int(np.argmin(ends))
-        ends[row] = max(ends[row], end)
+                row = ends.index(min(ends))
+        if end > ends[row]:
+            ends[row] = end
         rows[i] = row
-    return rows
+    return np.array(rows, int)
+
+
+def _ordinal(value: date | datetime) -> float:
+    """Days since 0001-01-01 (a fraction for a datetime, in UTC when it has a zone)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.toordinal() + (value.hour * 3600 + value.minute * 60 + value.second
+                                    + value.microsecond / 1e6) / 86400
+    return float(value.toordinal())
 
 
 def _as_date(value: date | datetime) -> date:

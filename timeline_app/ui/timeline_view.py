@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolTip, QVBox
 from timeline_app.core.model import Timeline
 from timeline_app.ui.date_axis import OriginDateAxis
 from timeline_app.ui.describe import date_text, resolution_text, short
+from timeline_app.ui.lane_axis import LaneAxis
 from timeline_app.ui.overview import Overview
 from timeline_app.ui.timeline_layout import ROW, Layout, lay_out
 
@@ -60,7 +61,8 @@ class TimelineView(QWidget):
         self.title = pg.LabelItem("", size="13pt", bold=True, color=fg)
         self.graphics.addItem(self.title, row=0, col=0)
         self.axis = OriginDateAxis()
-        self.plot = pg.PlotItem(axisItems={"bottom": self.axis})
+        self.lane_axis = LaneAxis()
+        self.plot = pg.PlotItem(axisItems={"bottom": self.axis, "left": self.lane_axis})
         self.graphics.addItem(self.plot, row=1, col=0)
         self.legend = pg.LabelItem("", size="10pt", color=fg, justify="left")
         self.graphics.addItem(self.legend, row=2, col=0)
@@ -207,9 +209,7 @@ class TimelineView(QWidget):
         left = self.plot.getAxis("left")
         font = left.style.get("tickFont") or self.font()
         names = [short(name, 28) for name in lay.lanes]
-        ticks = [((top + bottom) / 2, name) for name, top, bottom in zip(names, lay.lane_top, lay.lane_bottom,
-                                                                         strict=True)]
-        left.setTicks([ticks, []])
+        left.set_lanes([(top + bottom) / 2 for top, bottom in zip(lay.lane_top, lay.lane_bottom, strict=True)], names)
         width = max((QFontMetrics(font).horizontalAdvance(n) for n in names), default=40)
         left.setWidth(width + 16)
         # every other lane gets a faint band so the eye follows a lane across the plot

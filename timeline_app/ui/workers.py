@@ -26,13 +26,17 @@ class ImportSignals(QObject):
 class ImportJob(QRunnable):
     """Read and extract files one by one; cancel() stops it after the file in hand."""
 
-    def __init__(self, paths: list[Path], reference_date: date | None = None):
+    def __init__(self, paths: list[Path], reference_date: date | None = None,
+                 gate: threading.Event | None = None):
         super().__init__()
         self.setAutoDelete(False)  # the window holds it until finished, so the signals stay alive
         self.paths = list(paths)
         self.reference_date = reference_date
         self.signals = ImportSignals()
         self._cancel = threading.Event()
+        # cleared by the GUI while it redraws: the job waits between files, so it does not compete
+        # with the GUI thread for the GIL (which would make each redraw twice as long, or worse)
+        self.gate = gate
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -46,6 +50,8 @@ class ImportJob(QRunnable):
             for step in process_files(self.paths, self.reference_date):
                 if self._cancel.is_set():
                     break
+                if self.gate is not None:
+                    self.gate.wait(1.0)  # never block for good, whatever the GUI does
                 self.signals.progressed.emit(step.done, step.total, step.path)
                 if step.result is not None:
                     self.signals.loaded.emit(step.result)

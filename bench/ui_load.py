@@ -1,0 +1,113 @@
+"""Load 500 articles into the real main window (offscreen) and report the longest event-loop stall.
+
+    .venv/bin/python bench/ui_load.py [--limit 500] [--corpus DIR] [--profile]
+
+The articles are TempEval-3 silver texts written as .txt files into a temporary folder
+(never into the repository), named "<doc>-<YYYY-MM-DD>.txt" so that the publication date
+comes from the file name. A 10 ms QTimer measures the gaps between its ticks while the
+folder loads: a gap far over 10 ms is a stall the user feels. Target: no stall over 100 ms.
+With --profile the GUI thread is profiled (cProfile) and its top functions are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+sys.path.insert(0, str(SHARED / "eval"))
+import te3data  # noqa: E402
+
+TICK_MS = 10
+
+
+def write_articles(folder: Path, corpus: Path, limit: int) -> int:
+    written = 0
+    for path in te3data.list_tml(str(corpus))[:limit]:
+        doc = te3data.load_file(path)
+        dct = (doc.get("dct") or "")[:10]
+        if len(dct) != 10 or not doc["text"].strip():
+            continue
+        (folder / f"{doc['doc']}-{dct}.txt").write_text(doc["text"].strip() + "\n", encoding="utf-8")
+        written += 1
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=500)
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpora" / "te3-silver")
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(["ui_load"])
+    with tempfile.TemporaryDirectory(prefix="ui_load-") as tmp:
+        folder = Path(tmp)
+        n = write_articles(folder, args.corpus, args.limit)
+        window = MainWindow()
+        window.resize(1440, 900)
+        window.show()
+        app.processEvents()
+
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append((now - last[0]) * 1000)
+            last[0] = now
+
+        timer = QTimer(interval=TICK_MS)
+        timer.timeout.connect(tick)
+        done = [None]
+        window.loading_finished.connect(lambda: done.__setitem__(0, time.perf_counter()))
+        profiler = cProfile.Profile() if args.profile else None
+        start = time.perf_counter()
+        last[0] = start
+        timer.start()
+        if profiler:
+            profiler.enable()
+        window.load([folder])
+        while done[0] is None:
+            app.processEvents()
+            time.sleep(0.001)
+        # deferred work (labels, highlighting) runs in later event-loop turns: keep measuring a while
+        settle = time.perf_counter() + 1.5
+        while time.perf_counter() < settle:
+            app.processEvents()
+            time.sleep(0.001)
+        if profiler:
+            profiler.disable()
+        timer.stop()
+        s = window.session.session
+        worst = sorted(gaps, reverse=True)
+        print(f"articles written: {n}; loaded: {len(s.results)} documents, {len(s.events)} events, "
+              f"{len(s.lanes())} lanes; problems: {window.problems.count()}")
+        print(f"total load time: {done[0] - start:.1f} s")
+        print(f"longest event-loop stall: {worst[0]:.0f} ms (ticks every {TICK_MS} ms; "
+              f"{sum(g > 100 for g in gaps)} gaps over 100 ms, {sum(g > 50 for g in gaps)} over 50 ms)")
+        print("10 longest gaps (ms):", " ".join(f"{g:.0f}" for g in worst[:10]))
+        if profiler:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+        window.close()
+        window.deleteLater()
+        del window
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+    app.shutdown()
+
+
+if __name__ == "__main__":
+    main()
