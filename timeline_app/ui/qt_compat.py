@@ -2,10 +2,11 @@
 
 PySide6 6.12.0 on Python 3.11 takes one reference from ``None`` on every call of a method that
 returns nothing (``QPainter.setPen``, ``drawRect``, ``QPen.setWidthF``... measured: 100 calls take
-100 references), and likewise from True/False for methods returning a bool. Python before 3.12 counts references to None like any object, so after some
-thousands of such calls (one repaint of the timeline makes hundreds) the interpreter aborts with
-"Fatal Python error: none_dealloc". This is the abort NOTES.md records at exit; under load it comes
-mid-session. Python 3.12 made None immortal, and 6.11 does not have the bug.
+100 references), and likewise from True/False for methods returning a bool. Python before 3.12
+counts references to None like any object, so after some thousands of such calls (one repaint of
+the timeline makes hundreds) the interpreter aborts with "Fatal Python error: none_dealloc".
+This is the abort NOTES.md records at exit; under load it comes mid-session. Python 3.12 made
+None immortal, and 6.11 does not have the bug.
 """
 
 from __future__ import annotations
