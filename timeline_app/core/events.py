@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from timeline_app.core import actors as actor_rules
-from timeline_app.core.actors.roles import principal_mention
+from timeline_app.core.actors.roles import Discourse, SentenceRoles
 from timeline_app.core.model import Actor, Document, Event, Mention, Timex
 from timeline_app.core.text import sentence_spans
 
@@ -26,32 +26,41 @@ LABEL_LIMIT = 60
 def build_events(document: Document, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
     """One event per placed time expression, plus implied-time events for sentences with actors only."""
     text = document.text
-    known = actor_rules.actors_for(text)
-    doc_lane = _main_actor(mentions, known)
+    analysis = actor_rules.analyse(text)
+    known = analysis.actors
     mentions = sorted(mentions, key=lambda m: m.start)
+    # no actor at all: the dateline's country, else the article's main actor, not whoever came last
+    doc_lane = analysis.home or _main_actor(mentions, known)
     starts = [m.start for m in mentions]
+    placed = sorted((t for t in timexes if t.earliest is not None), key=lambda t: t.start)
+    time_starts = [t.start for t in placed]
+    discourse = Discourse(dict(analysis.genders))
     events: list[Event] = []
     last_time: Timex | None = None  # the day the previous sentence of the paragraph is about
+    previous_end = 0  # the end of the last sentence that made events
     for start, end in sentence_spans(text):
-        if "\n\n" in text[events[-1].sentence_end if events else 0:start]:
+        if "\n\n" in text[previous_end:start]:
             last_time = None
         if start == 0 and text[start:end].strip() == document.title.strip():
             continue  # the headline sums up the article; its events come from the body
-        own = [t for t in timexes if start <= t.start < end and t.earliest is not None]
+        lo = bisect_left(time_starts, start)
+        own = placed[lo:bisect_left(time_starts, end, lo)]
         lo = bisect_left(starts, start)
         in_sentence = mentions[lo:bisect_left(starts, end, lo)]
-        actors = tuple(dict.fromkeys(m.actor for m in in_sentence))
-        if not own and not actors:
-            continue
-        sentence = text[start:end]
-        for t in own or [None]:
-            who = principal_mention(text, (start, end), in_sentence, t)
-            # no actor at all: the article's main actor, not whoever the previous sentence ended on
-            lane = actor_rules.lane_of(who.actor, known) if who else doc_lane
-            time = t or last_time or _publication_time(document, start)
-            label = make_label(text, (start, end), who, t, known)
-            events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label, t is None))
-        last_time = own[-1] if own and own[-1].is_point else None
+        roles = SentenceRoles(text, (start, end), in_sentence, discourse, own)
+        if own or in_sentence:
+            actors = tuple(dict.fromkeys(m.actor for m in in_sentence))
+            sentence = text[start:end]
+            for t in own or [None]:
+                who = roles.principal(t)
+                lane = actor_rules.lane_of(who.actor, known) if who else doc_lane
+                time = t or last_time or _publication_time(document, start)
+                label = make_label(text, (start, end), who, t, known)
+                events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label,
+                                     t is None))
+            last_time = own[-1] if own and own[-1].is_point else None
+            previous_end = end
+        discourse.read(text, in_sentence, roles.principal(None))
     return events
 
 

@@ -122,13 +122,20 @@ def _mention_before(static: list[Mention], text: str, at: int) -> str | None:
 
 
 def _appositive(static: list[Mention], text: str, end: int) -> str | None:
-    """Whom "X, a spokesman for the U.S. coalition," names X's side."""
+    """Whom "X, a spokesman for the U.S. coalition," names X's side (not "X, a U.S. fugitive": no role)."""
     app = _APPOSITIVE.match(text, end)
-    if app:
+    wide = _PERSON_APPOSITIVE.match(text, end)
+    if app and wide and any(w in _role_words() for w in wide.group(1).lower().split()):
         for m in static:
             if app.start(1) <= m.start < app.end(1):
                 return m.actor
     return None
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """The last words of the titles: "spokesman", "official", "minister"."""
+    return frozenset(t.rsplit(" ", 1)[-1] for t in load_tables().titles)
 
 
 def _person_appositive(text: str, end: int) -> bool:

@@ -111,24 +111,31 @@ class Clause:
     start: int
     end: int
     speech: bool = False
-    relative: str = ""  # "who" or "which" when the clause is a relative clause set off by a comma
+    relative: str = ""  # "who"/"which": a relative clause set off by a comma; "resume": the main clause after it
 
 
 def _clauses(text: str, start: int, end: int) -> list[Clause]:
     """Split a sentence into clauses."""
     cuts: dict[int, bool] = {}
+    resumes: set[int] = set()
     for m in _AFTER_SPEECH.finditer(text, start, end):
         cuts[m.end()] = True
     for m in _BEFORE_CONJ.finditer(text, start, end):
         cuts.setdefault(m.start(), False)
+    for m in _RELATIVE.finditer(text, start, end):
+        # ", who were invited in July 1997, will join": the main clause resumes after the relative one
+        comma = text.find(",", m.end(), end)
+        if comma > 0 and text[comma + 1:comma + 2] == " " and text[comma + 2:comma + 3].islower():
+            cuts.setdefault(comma, False)
+            resumes.add(comma)
     clauses: list[Clause] = []
     at = start
     for cut in sorted(cuts):
         if cut > at:
-            clauses.append(Clause(at, cut, cuts[cut], _relative(text, at)))
+            clauses.append(Clause(at, cut, cuts[cut], "resume" if at in resumes else _relative(text, at)))
             at = cut
     if at < end:
-        clauses.append(Clause(at, end, False, _relative(text, at)))
+        clauses.append(Clause(at, end, False, "resume" if at in resumes else _relative(text, at)))
     return clauses
 
 
@@ -223,7 +230,13 @@ class SentenceRoles:
         subjects: list[Mention | None] = []
         for i, c in enumerate(clauses):
             s = _subject(text, c, inside, start) if inside else None
-            if c.relative and i and subjects[-1] is not None and (s is None or c.relative == "who"):
+            if c.relative == "resume" and i > 1 and subjects[-2] is not None and (s is None or s.start >= c.start):
+                s = subjects[-2]  # "Kopp, who is from Vermont, was indicted": the subject before the relative clause
+            elif c.relative == "which" and i and s is None:
+                # "the FBI's most wanted list, which began in 1950": what the clause before ended on
+                before = [m for m in inside if clauses[i - 1].start <= m.start < c.start]
+                s = before[-1] if before else subjects[-1]
+            elif c.relative == "who" and i and subjects[-1] is not None:
                 s = subjects[-1]  # "Poland, who were invited to join NATO": the one the relative clause is about
             elif discourse is not None and (not c.speech or s is None):
                 s = _pronoun(text, c, s, discourse) or s
