@@ -125,7 +125,7 @@ def _trigger_words() -> dict[str, str]:
         "deictic": ["today", "tonight", "yesterday", "tomorrow"],
         "part": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday"],
         "vague": "now currently present presently nowadays moment recent recently lately past previously formerly "
-                 "future soon shortly later current former".split(),
+                 "future soon shortly later current former term".split(),
         "set": "every each daily weekly monthly annually yearly hourly quarterly nightly biweekly".split(),
         "holiday": [h.split()[0].split("'")[0].rstrip(".") for h in _L["holidays"]],
         "era": "sixties seventies eighties nineties century".split(),
@@ -466,7 +466,7 @@ def _decade(m, ctx):
 
 
 @rule(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b"
-      r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)\s+century\b", "era")
+      r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)\s+century\b", "era", "unit")
 def _century(m, ctx):
     n = int(m["n"]) if m["n"] else {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
         m["w"].lower()]
@@ -501,7 +501,7 @@ def _spelled_year(m, ctx):
 
 @rule(r"\b(?:(?P<which>this|last|next)\s+)?(?P<t>year[-\s]end)\b|\b(?P<t2>the\s+end\s+of\s+the\s+(?P<u>year|month|week))\b"
       r"|\b(?P<t3>(?:the\s+)?(?P<full>full|fiscal|entire|whole|calendar)?\s*(?<![\w-])year)\b(?!-|\s+(?:ago|earlier|"
-      r"before|after|later|end|old|\d))", "unit")
+      r"before|after|later|end|old|\d)\b)(?P<ended>\s+(?:ended|ending|to)\b)?", "unit")
 def _the_year(m, ctx):
     """ "year-end", "the end of the year", and "the year" (a duration after "for", else the current year)."""
     ref = ctx.ref
@@ -516,8 +516,10 @@ def _the_year(m, ctx):
     if not phrase.startswith("the"):
         return None
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if m["ended"] and not m["full"]:  # "the year ended June 30": a fiscal year, counted as a duration
+        return Reading("DURATION", "P1Y", None, "reference", span=m.span("t3"))
     if re.search(r"\b(?:for|over|during|through|throughout)\s+$", before) and not m["full"]:
-        return Reading("DURATION", "P1Y", None, "reference")
+        return Reading("DURATION", "P1Y", None, "reference", span=m.span("t3"))
     if m["full"] or re.search(r"\b(?:in|earlier|later|of)\s+$", before):
         year = ctx.last.day.year if ctx.last is not None and ctx.last.gran in ("year", "quarter") else ref.year
         return _dated(Period("year", date(year, 1, 1)), "reference")
