@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
 
 from timeline_app.ui.date_axis import OriginDateAxis
 from timeline_app.ui.timeline_layout import Layout
@@ -29,6 +30,9 @@ class Overview:
         dot = QColor(fg)
         dot.setAlpha(150)
         self.dots = pg.ScatterPlotItem(size=3, pen=None, brush=pg.mkBrush(dot))
+        # the strip's range only changes with the data: cache the dots as a pixmap, so panning the main
+        # plot (which moves the region) does not redraw 10k dots each frame
+        self.dots.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self.dots)
         fill = QColor("#4e79a7")
         fill.setAlpha(50)
