@@ -40,3 +40,23 @@ def test_lanes_ordered_by_event_count_then_renamed_merged_hidden():
     assert {e.lane for e in s.timeline().events} == {"Washington & allies"}
     s.show_all_lanes()
     assert len(s.timeline().events) == 4
+
+
+def test_lanes_switch_between_people_and_the_sides_they_speak_for():
+    from timeline_app.core.model import Actor
+
+    r = _result("a", ["Russia", "Russia", "United States"])
+    people = (Actor("Sergei Lavrov", "person", affiliation="Russia"), Actor("Russia", "country"),
+              Actor("Rex Tillerson", "person", affiliation="United States"))
+    events = (replace(r.events[0], actors=("Sergei Lavrov", "Russia")),  # a person speaking for the event's side
+              replace(r.events[1], actors=("Russia", "Rex Tillerson")),  # a person of another side: stays
+              replace(r.events[2], actors=("Rex Tillerson", "United States")))
+    s = Session()
+    s.add(replace(r, events=events, actors=people))
+    assert {name for name, _ in s.lanes()} == {"Russia", "United States"}
+    s.set_by_person(True)
+    assert [e.lane for e in s.timeline().events] == ["Sergei Lavrov", "Russia", "Rex Tillerson"]
+    s.rename_lane("Rex Tillerson", "Tillerson")  # renames apply to people's lanes too
+    assert "Tillerson" in {name for name, _ in s.lanes()}
+    s.set_by_person(False)
+    assert [e.lane for e in s.timeline().events] == ["Russia", "Russia", "United States"]

@@ -22,8 +22,10 @@ class Session:
         self.lane_names: dict[str, str] = {}  # lane as extracted -> lane as shown (renames and merges)
         self.hidden: set[str] = set()  # lanes as shown
         self.selected: str | None = None  # event id
+        self.by_person = False  # lanes for people (persons who speak for a side) instead of their sides
         self._paths: set[str] = set()
         self._events: dict[str, Event] | None = None
+        self._affiliations: dict[str, str] | None = None  # person -> the country/organisation they speak for
 
     # --- documents -------------------------------------------------------------------
     def has_path(self, path: str | Path) -> bool:
@@ -38,6 +40,7 @@ class Session:
         self.results[doc.id] = result
         self._paths.add(_key(doc.path))
         self._events = None
+        self._affiliations = None
         return True
 
     def set_reference_date(self, document_id: str, reference: date) -> DocumentResult:
@@ -45,6 +48,7 @@ class Session:
         result = with_reference_date(self.results[document_id], reference, "user")
         self.results[document_id] = result
         self._events = None
+        self._affiliations = None
         if self.selected and self.selected not in self.events:
             self.selected = None
         return result
@@ -57,8 +61,34 @@ class Session:
             self._events = {e.id: e for r in self.results.values() for e in r.events}
         return self._events
 
+    def base_lane(self, event: Event) -> str:
+        """The lane as extracted: the side (Event.lane), or in people mode the person speaking for it.
+
+        In people mode the event goes to the first person it names whose affiliation is the event's
+        side; an event naming no such person stays on its side's lane.
+        """
+        if not self.by_person:
+            return event.lane
+        affiliations = self.affiliations
+        return next((a for a in event.actors if affiliations.get(a) == event.lane), event.lane)
+
+    @property
+    def affiliations(self) -> dict[str, str]:
+        """Person -> the country or organisation they speak for, from every loaded document."""
+        if self._affiliations is None:
+            self._affiliations = {a.name: a.affiliation for r in self.results.values() for a in r.actors
+                                  if a.kind == "person" and a.affiliation}
+        return self._affiliations
+
     def lane_of(self, event: Event) -> str:
-        return self.lane_names.get(event.lane, event.lane)
+        lane = self.base_lane(event)
+        return self.lane_names.get(lane, lane)
+
+    def set_by_person(self, on: bool) -> None:
+        """Switch lanes between people and the countries/organisations they speak for."""
+        self.by_person = bool(on)
+        if self.selected and self.selected in self.events and self.lane_of(self.events[self.selected]) in self.hidden:
+            self.selected = None
 
     def lanes(self) -> list[tuple[str, int]]:
         """Lanes as shown with their event counts, most events first (hidden lanes included)."""
@@ -82,7 +112,7 @@ class Session:
         new = new.strip()
         if not new or new == old:
             return
-        for lane in {e.lane for e in self.events.values()} | set(self.lane_names):
+        for lane in {self.base_lane(e) for e in self.events.values()} | set(self.lane_names):
             if self.lane_names.get(lane, lane) == old:
                 self.lane_names[lane] = new
         if old in self.hidden:

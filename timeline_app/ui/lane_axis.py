@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 
 
@@ -13,6 +14,8 @@ class LaneAxis(pg.AxisItem):
     Drawing every one of 600 lane names on top of each other costs half a second a frame and
     shows nothing readable; the lanes at the top (the busiest) win when labels compete.
     """
+
+    lane_dropped = Signal(float, float)  # y where a lane label was picked up, y where it was dropped
 
     def __init__(self, **kwargs):
         super().__init__(orientation="left", **kwargs)
@@ -41,3 +44,18 @@ class LaneAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):
         index = {round(float(c), 6): n for c, n in zip(self._centres, self._names, strict=True)}
         return [index.get(round(v, 6), "") for v in values]
+
+    def mouseDragEvent(self, ev):
+        """Dragging a lane label onto another lane merges them (the view decides what the y values mean)."""
+        if ev.button() != Qt.MouseButton.LeftButton or self.linkedView() is None:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.isStart():
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        elif ev.isFinish():
+            self.unsetCursor()
+            vb = self.linkedView()
+            start = vb.mapSceneToView(ev.buttonDownScenePos()).y()
+            end = vb.mapSceneToView(ev.scenePos()).y()
+            self.lane_dropped.emit(float(start), float(end))

@@ -29,6 +29,7 @@ from timeline_app.ui.render import render_to_file
 from timeline_app.ui.session_model import SessionModel
 from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.timeline_view import TimelineView
+from timeline_app.ui.view_actions import add_view_actions
 
 logger = logging.getLogger(__name__)
 LAYOUT_VERSION = 2  # bump when the docks change, so an old saved layout is not restored
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self._action(view, "&Fit Timeline", self.timeline_view.fit, "F", "Show every event")
         self._action(view, "Show All &Lanes", self.session.show_all_lanes, None, "Show hidden lanes again")
+        self.by_person_action = add_view_actions(self, view, self.session)
         view.addSeparator()
         for dock in (self.source_dock, self.events_dock, self.documents_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())

@@ -90,6 +90,14 @@ class SessionModel(QObject):
         self.session.hide_lane(lane)
         self._changed(selection_before=before)
 
+    def set_by_person(self, on: bool) -> None:
+        """Lanes for people (True) or for the countries/organisations they speak for (False)."""
+        if bool(on) == self.session.by_person:
+            return
+        before = self.session.selected
+        self.session.set_by_person(on)
+        self._changed(selection_before=before)
+
     def show_all_lanes(self) -> None:
         self.session.show_all_lanes()
         self._changed()

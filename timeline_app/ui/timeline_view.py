@@ -89,6 +89,7 @@ class TimelineView(QWidget):
         self._label_timer.timeout.connect(self.update_labels)
         self.plot.getViewBox().sigXRangeChanged.connect(self._label_timer.start)
 
+        self.lane_axis.lane_dropped.connect(self._lane_dropped)
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._hovered)
         scene.sigMouseClicked.connect(self._clicked)
@@ -390,6 +391,11 @@ class TimelineView(QWidget):
         if not rect.contains(pos):
             return None
         return self.layout_.lane_at(self.plot.getViewBox().mapSceneToView(pos).y())
+
+    def _lane_dropped(self, start_y: float, end_y: float) -> None:
+        source, target = self.layout_.lane_at(start_y), self.layout_.lane_at(end_y)
+        if self.session is not None and source and target and source != target:
+            self.session.merge_lanes(source, target)
 
     def _rename(self, lane: str) -> None:
         name, ok = QInputDialog.getText(self, "Rename lane", f"New name for “{lane}”:", text=lane)
