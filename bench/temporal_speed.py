@@ -46,10 +46,10 @@ def time_per_doc(tag: Callable[[str, str], list], docs: list[dict]) -> tuple[flo
 
 
 def scaling(docs: list[dict]) -> list[str]:
-    """tag() on 10 KB and 1 MB built by repeating corpus text: ms per KB should stay flat."""
+    """tag() on 10 KB, 100 KB and 1 MB built by repeating corpus text: ms per KB should stay flat."""
     corpus = "\n\n".join(d["text"] for d in docs[:50])
     lines = [f"{'tag() scaling':<16}{'KB':>8}{'total ms':>10}{'ms/KB':>8}"]
-    for size in (10_000, 1_000_000):
+    for size in (10_000, 100_000, 1_000_000):
         text = (corpus * (size // len(corpus) + 1))[:size]
         runs = 3 if size < 100_000 else 1
         best = float("inf")
