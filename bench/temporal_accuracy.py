@@ -58,8 +58,8 @@ def te3score(corpus: Path, system_file: Path, *options: str) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def table(rows: list[tuple[str, dict, float]], corpus: Path, n_docs: int) -> str:
-    n_gold = rows[0][1]["n_gold"] if rows else 0
+def table(rows: list[tuple[str, dict, float]], corpus: Path, docs: list[dict]) -> str:
+    n_docs, n_gold = len(docs), sum(len(d["timexes"]) for d in docs)
     lines = [
         f"{corpus} ({n_docs} docs, {n_gold} gold timexes); scores in %, te3score micro average",
         f"{'system':<12}{'strict P':>9}{'strict R':>9}{'strict F1':>10}{'relaxed F1':>11}"
@@ -101,7 +101,7 @@ def main() -> None:
         write_jsonl(out, docs, results)
         rows.append((name, json.loads(te3score(args.corpus, out, "--json")), seconds))
 
-    report = table(rows, args.corpus, len(docs))
+    report = table(rows, args.corpus, docs)
     print(report)
     (peers.OUT / "temporal_accuracy.txt").write_text(report + "\n", encoding="utf-8")
     if args.errors and "ours" in [r[0] for r in rows]:
