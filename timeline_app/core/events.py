@@ -47,20 +47,21 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
         own = placed[lo:bisect_left(time_starts, end, lo)]
         lo = bisect_left(starts, start)
         in_sentence = mentions[lo:bisect_left(starts, end, lo)]
+        if not own and not in_sentence:
+            continue  # names nobody and dates nothing: no event, and a pronoun after it still means the same one
         roles = SentenceRoles(text, (start, end), in_sentence, discourse, own)
-        if own or in_sentence:
-            actors = tuple(dict.fromkeys(m.actor for m in in_sentence))
-            sentence = text[start:end]
-            for t in own or [None]:
-                who = roles.principal(t)
-                lane = actor_rules.lane_of(who.actor, known) if who else doc_lane
-                time = t or last_time or _publication_time(document, start)
-                label = make_label(text, (start, end), who, t, known)
-                events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label,
-                                     t is None))
-            last_time = own[-1] if own and own[-1].is_point else None
-            previous_end = end
-        discourse.read(text, in_sentence, roles.principal(None))
+        actors = tuple(dict.fromkeys(m.actor for m in in_sentence))
+        sentence = text[start:end]
+        for t in own or [None]:
+            who = roles.principal(t)
+            lane = actor_rules.lane_of(who.actor, known) if who else doc_lane
+            time = t or last_time or _publication_time(document, start)
+            label = make_label(text, (start, end), who, t, known)
+            events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label, t is None))
+        last_time = own[-1] if own and own[-1].is_point else None
+        previous_end = end
+        if in_sentence:
+            discourse.read(text, in_sentence, roles.principal(None))
     return events
 
 
