@@ -40,6 +40,9 @@ def _mouse(widget, kind, pos: QPoint, buttons) -> None:
 def test_dragging_a_lane_label_onto_another_lane_merges_them(qtbot, synthetic_session):
     view = _view(qtbot, synthetic_session)
     assert set(view.layout_.lanes) == {"Russia", "SDF", "United States"}
+    axis = view.lane_axis
+    labelled = axis.tickValues(*axis.range, 400)[0][1]
+    assert axis.tickStrings(labelled, 1, 1) == view.layout_.lanes  # every lane labelled on the inverted axis
     start, end = _label_pos(view, "SDF"), _label_pos(view, "Russia")
     vp = view.graphics.viewport()
     held = Qt.MouseButton.LeftButton

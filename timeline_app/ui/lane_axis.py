@@ -21,6 +21,8 @@ class LaneAxis(pg.AxisItem):
         super().__init__(orientation="left", **kwargs)
         self._centres = np.zeros(0)
         self._names: list[str] = []
+        # tickValues already spaces the labels; pyqtgraph would drop them all past 80 % of the axis filled
+        self.setStyle(textFillLimits=[(0, 1.0)])
 
     def set_lanes(self, centres: list[float], names: list[str]) -> None:
         self._centres = np.asarray(centres, float)
@@ -31,6 +33,7 @@ class LaneAxis(pg.AxisItem):
     def tickValues(self, minVal, maxVal, size):
         if not len(self._centres):
             return []
+        minVal, maxVal = sorted((minVal, maxVal))  # lanes grow downwards: the view is inverted
         font = self.style.get("tickFont") or QFont()
         per_px = (maxVal - minVal) / max(size, 1)
         room = (QFontMetrics(font).height() + 1) * per_px
