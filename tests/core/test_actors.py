@@ -88,3 +88,28 @@ def test_reported_clause_decides() -> None:
 def test_speaker_next_to_the_verb() -> None:
     text = "The United States had the right to act, New Zealand said Friday."
     assert _lane_at(text, "Friday") == "New Zealand"
+
+
+def test_president_without_a_country_speaks_for_the_dateline_country() -> None:
+    text = "BUDAPEST, March 12 (Xinhua) -- In a televised address Friday, President Arpad Gencz praised NATO."
+    assert actors.dateline_country(text) == "Hungary"
+    assert actors.actors_for(text)["Arpad Gencz"].affiliation == "Hungary"
+
+
+def test_person_by_appositive_or_possessive_and_no_side_from_a_bare_adjective() -> None:
+    text = ("Canada issued a warrant for James Charles Kopp, a U.S. fugitive on the FBI list. "
+            "Poland's Aleksander Kwasniewski signed the documents. Kopp fled.")
+    found = actors.actors_for(text)
+    assert found["James Charles Kopp"].affiliation is None
+    assert found["Aleksander Kwasniewski"].affiliation == "Poland"
+    assert {m.actor for m in actors.find_mentions(text) if m.start > text.index("fled") - 6} == {"James Charles Kopp"}
+
+
+def test_news_agency_in_brackets_is_not_an_acronym() -> None:
+    text = "ADDIS ABABA, Ethiopia (AP) _ The Organization of African Unity said Friday it would act."
+    assert [text[m.start:m.end] for m in actors.find_mentions(text)] == ["Ethiopia", "Organization of African Unity"]
+
+
+def test_relative_and_possessive_subjects() -> None:
+    text = "Kopp, who is from Vermont, was indicted last year. NATO's leaders met the same day."
+    assert _lane_at("James Charles Kopp, a fugitive, fled. " + text, "last year") == "James Charles Kopp"

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cache
 
 from timeline_app.core import actors as actor_rules
 from timeline_app.core.actors.roles import Discourse, SentenceRoles
+from timeline_app.core.actors.tables import load_tables
 from timeline_app.core.model import Actor, Document, Event, Mention, Timex
 from timeline_app.core.text import sentence_spans
 
@@ -56,7 +59,7 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
             who = roles.principal(t)
             lane = actor_rules.lane_of(who.actor, known) if who else doc_lane
             time = t or last_time or _publication_time(document, start)
-            label = make_label(text, (start, end), who, t, known)
+            label = make_label(text, (start, end), who, t, known, own)
             events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label, t is None))
         last_time = own[-1] if own and own[-1].is_point else None
         previous_end = end
@@ -85,20 +88,54 @@ def _main_actor(mentions: list[Mention], known: dict[str, Actor]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-# --- labels: "Ryabkov blames U.S. for general's death" -------------------------------------------------------
+# --- labels: "Ryabkov says U.S. to blame for death of Russian general" ---------------------------------------
 
 _IRREGULAR = {"said": "says", "held": "holds", "made": "makes", "told": "tells", "took": "takes", "met": "meets",
               "gave": "gives", "won": "wins", "lost": "loses", "left": "leaves", "sent": "sends", "came": "comes",
               "went": "goes", "saw": "sees", "began": "begins", "fought": "fights", "struck": "strikes",
               "shot": "shoots", "broke": "breaks", "wrote": "writes", "paid": "pays", "sold": "sells",
               "bought": "buys", "led": "leads", "hit": "hits", "set": "sets", "put": "puts", "cut": "cuts",
-              "was": "is", "were": "are", "had": "has", "did": "does", "got": "gets", "chose": "chooses"}
+              "had": "has", "did": "does", "got": "gets", "chose": "chooses", "signed": "signs",
+              "fled": "flees", "rose": "rises", "fell": "falls", "kept": "keeps", "spoke": "speaks", "ran": "runs",
+              "stood": "stands", "found": "finds", "built": "builds", "meant": "means", "drove": "drives"}
+# Verbs of saying that a headline writes as "says"; the others keep their own meaning ("denies", "warns").
+_SAYS = frozenset("said asserted stated declared noted added told explained remarked commented".split())
+_AUX = frozenset("is are was were be been being has have had do does did".split())
+_MODAL = frozenset("will would shall could can may might must".split())
+_ARTICLE = frozenset("the a an".split())
 _NOT_VERB = frozenset("the a an and or but of in on at to for with by from as its his her their our this that these "
-                      "those who which is are was were be been being has have had will would could should may might "
-                      "also not no yet still already".split())
-_STOP = _NOT_VERB | frozenset("it they he she we i you them him us there here than then so such said says "
-                              "over under after before into about between during out up down off more most".split())
+                      "those who which also not no yet still already than then so such there here".split())
+_STOP = _NOT_VERB | _AUX | _MODAL | frozenset("it they he she we i you them him us said says over under after before "
+                                              "into about between during out up down off more most".split())
+# Where a label's clause ends: a comma before a participle or a conjunction, or any stronger mark.
+_LABEL_END = re.compile(r"[;:\"“”(\[]|``|''|\.\.\.|, (?:saying|adding|asserting|using|killing|calling|but|while|"
+                        r"which|who|and|as)\b| (?:but|while|whereas|because|although|though|without)\b|"
+                        r" and (?:a|an|the)\b|,$")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*|,")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_TIME_PREP = re.compile(r"(?:\b(?:on|in|at|over|during|since|by|from|until|of|this|last|next|earlier|later)\s+)+$",
+                        re.IGNORECASE)
+_HEAD_PRONOUN = re.compile(r"\b(?:he|she|it|they|both|the (?:two|three|four|five))\b(?:['’]s)?", re.IGNORECASE)
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,5}")
+_OPENING_QUOTE = re.compile(r"\s*(?:``|[\"“])")
+_CLOSING_QUOTE = re.compile(r",?(?:''|[\"”])")
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Headline short forms of actors with a dotted acronym: "United States" -> "U.S."."""
+    out = {}
+    for actor in load_tables().actors.values():
+        short = [a for a in actor.aliases if re.fullmatch(r"(?:[A-Z]\.){2,3}", a)]
+        if short:
+            out[actor.name] = short[0]
+    return out
+
+
+# Past-tense stems that lose an "e" before "-ed": "declar(ed)" -> "declares", "exchang(ed)" -> "exchanges".
+_TAKES_E = ("at", "ur", "iv", "us", "ag", "uc", "ct", "id", "ov", "ar", "ir", "lv", "rg", "rv", "ok", "av", "ac", "ad",
+            "ys", "ot", "in", "ez", "rs", "ud", "ang", "eng")
+_TAKES_NO_E = ("ect", "act", "ain", "oin", "ein", "ard", "ord", "ead", "oad", "eat", "oat")
 
 
 def _present(verb: str) -> str:
@@ -112,45 +149,149 @@ def _present(verb: str) -> str:
     if verb.endswith("ed") and len(verb) > 4:
         stem = verb[:-2]
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-            stem = stem[:-1]  # "targetted" is rare; "planned" -> "plan"
-        elif stem.endswith(("at", "ur", "iv", "us", "ag", "uc", "ct", "id", "ov", "ar", "ir", "lv", "rg", "rv",
-                            "ok", "av", "ac", "ad", "ys")) and not stem.endswith(("ect", "act")):
-            stem += "e"
+            stem = stem[:-1]  # "planned" -> "plan"
+        elif stem.endswith(_TAKES_E) and not stem.endswith(_TAKES_NO_E):
+            stem += "e"  # "declared" -> "declare", "quoted" -> "quote"
         return stem + "s"
     return verb
 
 
-def _short_name(text: str, who: Mention, known: dict[str, Actor]) -> str:
-    actor = known.get(who.actor)
-    if actor and actor.kind == "person":
+def _headline_name(actor: Actor | None, surface: str, text: str) -> str:
+    """How a headline names an actor: a person by surname, "U.S." for the United States, "SDF" when the text
+    uses the acronym; a demonym as written ("Russian")."""
+    if actor is None:
+        return surface
+    if actor.kind == "person":
         return actor.aliases[-1]
-    surface = text[who.start:who.end]
-    if surface.startswith("the "):
-        surface = surface[4:]
-    return surface  # as written: "Russian soldiers", "U.S."
+    if surface == actor.name:
+        short = [a for a in actor.aliases if _ACRONYM.fullmatch(a) and a in text]
+        if short:
+            return min(short, key=lambda a: (text.index(a), -len(a)))
+        return actor.name
+    return surface
+
+
+def _subject_end(text: str, start: int, end: int, who: Mention) -> int:
+    """Where the subject's words end: after the mention, or after the pronoun standing for it."""
+    if start <= who.start < end:
+        return who.end
+    quoted = end
+    if _OPENING_QUOTE.match(text, start):  # '"...," he said': the pronoun after the quotation
+        close = max(text.rfind("\"", start + 1, end), text.rfind("”", start, end), text.rfind("''", start, end))
+        quoted = close if close > start else end
+    m = _HEAD_PRONOUN.search(text, quoted if quoted < end else start, end) or _HEAD_PRONOUN.search(text, start, end)
+    return m.end() if m else start
+
+
+def _quotation(text: str, start: int, end: int) -> str | None:
+    """The words of a quotation that opens the sentence (or ends there, opened in the sentence before)."""
+    m = _OPENING_QUOTE.match(text, start)
+    close = _CLOSING_QUOTE.search(text, m.end() if m else start, end)
+    if m is None and (close is None or _OPENING_QUOTE.search(text[start:close.start()])):
+        return None
+    return text[m.end() if m else start:close.start() if close else end]
 
 
 def make_label(text: str, sentence: tuple[int, int], who: Mention | None, timex: Timex | None,
-               known: dict[str, Actor]) -> str:
-    """A short headline-style label: subject, verb and a few words of object; the sentence start as fallback."""
+               known: dict[str, Actor], times: Sequence[Timex] = ()) -> str:
+    """A short headline-style label: who, a present-tense verb and the words that follow, without articles.
+
+    "Russian Deputy Foreign Minister Sergei Ryabkov asserted on September 25 that the United States was to blame
+    for the death of a Russian general" -> "Ryabkov says United States to blame for death of Russian general".
+    """
     start, end = sentence
     if who is None:
         return _clip(" ".join(text[start:end].split()))
-    subject = _short_name(text, who, known)
-    rest = text[who.end:end]
-    if timex is not None and who.end <= timex.start < end:
-        cut = timex.start - who.end
-        rest = rest[:cut] + " " * (timex.end - timex.start) + rest[cut + timex.end - timex.start:]
+    outside = not start <= who.start < end
+    subject = _headline_name(known.get(who.actor), text[who.start:who.end].removeprefix("the "), text)
+    after = _subject_end(text, start, end, who)
+    quote = _quotation(text, start, end)
+    if quote is not None and (outside or after > start + len(quote) + 1):  # '"...," Ryabkov was quoted as saying'
+        return _clip(f"{subject}: " + " ".join(w for w in _WORD.findall(quote) if w.lower() not in _ARTICLE))
+    rest = text[after:end]
+    for t in (*times, *([timex] if timex else [])):  # the time is shown by the axis, not the label
+        if after <= t.start and t.end <= end:
+            a, b = t.start - after, t.end - after
+            head = _TIME_PREP.sub("", rest[:a])
+            rest = head + " " * (len(rest[:a]) - len(head) + b - a) + rest[b:]
     rest = re.sub(r"^\s*\([^)]{1,12}\)", " ", rest)  # "(SDF)"
+    for name, short in _abbreviations().items():
+        if name in rest:
+            rest = rest.replace(f"the {name}", short).replace(name, short)
     rest = re.sub(r"^(?:'s|’s)?\s*,[^,]{1,90},", " ", rest)  # an appositive: "Ryabkov, a deputy minister,"
-    words = _WORD.findall(re.split(r"[;:\"“”(]", rest)[0])
-    verb_at = next((i for i, w in enumerate(words[:8]) if w.islower() and w not in _NOT_VERB
-                    and (w.endswith(("ed", "s")) or w in _IRREGULAR)), None)
-    if verb_at is None:
+    cut = _LABEL_END.search(rest)
+    words = _TOKEN.findall(rest[:cut.start()] if cut and cut.start() > 0 else rest)
+    if subject[:1].isupper() and subject.endswith(("an", "ese", "ish", "ch", "i")) and words and words[0].islower():
+        plural = words[0].endswith("s") and not words[0].endswith("ss")
+        subject, words = f"{subject} {words[0]}", words[1:]  # "Russian soldiers", "the Russian military"
+        phrase = _verb_phrase(words, first_is_verb=True)
+        if phrase and plural:
+            phrase[0] = _plural_verb(phrase[0])
+    else:
+        phrase = _verb_phrase(words)
+    if phrase is None:
         return _clip(" ".join(text[start:end].split()))
-    verb = _present(words[verb_at])
-    obj = [w for w in words[verb_at + 1:] if w.lower() not in _STOP][:4]
-    return _clip(" ".join([subject, verb, *obj]).rstrip(".,"))
+    return _clip(" ".join([subject, *phrase]).replace(" ,", ",").rstrip(".,"))
+
+
+def _plural_verb(verb: str) -> str:
+    """ "stands" -> "stand", "denies" -> "deny" for a plural subject."""
+    if verb == "has":
+        return "have"
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "oes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+def _verb_phrase(words: list[str], first_is_verb: bool = False) -> list[str] | None:
+    """The verb in headline form and the words after it, articles and auxiliaries dropped; None without a verb."""
+    for i, w in enumerate(words[:8]):
+        low = w.lower()
+        if w == "," or not w.islower() or low in _NOT_VERB:
+            continue
+        if first_is_verb and i == 0 and low not in _AUX and low not in _MODAL:
+            return [_present(low) if low.endswith("ed") or low in _IRREGULAR else low, *_object(words[1:])]
+        if low in _MODAL:  # "will travel" -> "to travel"
+            verb = ["to"]
+        elif low in _AUX:
+            verb = []  # "was killed" -> "killed", "was to blame" -> "to blame", "has said" -> "says"
+            nxt = next((x for x in words[i + 1:i + 3] if x.islower() and x not in _STOP or x == "to"), None)
+            if nxt is not None and low in ("has", "have", "had") and (nxt.endswith("ed") or nxt in _IRREGULAR):
+                words = [*words[:i + 1], *words[i + 1:]]
+                j = words.index(nxt, i + 1)
+                return ["says" if nxt in _SAYS else _present(nxt), *_object(words[j + 1:])]
+            if nxt is None:
+                continue
+        elif low.endswith("ed") or low in _IRREGULAR:
+            verb = ["says" if low in _SAYS else _present(low)]
+        elif low.endswith("s") and i == 0:
+            verb = [low]  # "U.S. supports", "Nauert denies"
+        else:
+            continue
+        return [*verb, *_object(words[i + 1:])]
+    return None
+
+
+def _object(words: list[str]) -> list[str]:
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _ARTICLE or (low in _AUX and not (kept and kept[-1] == "to")):
+            continue  # "the", "was"; but "to be"
+        if low == "that" and not kept and words[i + 1:i + 2] != ["and"]:
+            continue  # "says that X": "says X"; but "denies that and ..." keeps it
+        if low == "and" and i + 1 < len(words) and words[i + 1].endswith("ed") and kept:
+            kept.append(",")  # "denied that and called" -> "denies that, calls"
+            words[i + 1] = _present(words[i + 1])
+            continue
+        kept.append(w)
+        if len(kept) >= 8:
+            break
+    while kept and (kept[-1].lower() in _NOT_VERB or kept[-1] == ","):
+        kept.pop()
+    return kept
 
 
 def _clip(label: str, limit: int = LABEL_LIMIT) -> str:

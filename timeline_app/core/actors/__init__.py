@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from timeline_app.core.actors import gazetteer
-from timeline_app.core.actors.recognise import actors_for, analyse, discovered, find_mentions
+from timeline_app.core.actors.recognise import actors_for, analyse, dateline_country, discovered, find_mentions
 from timeline_app.core.actors.roles import principal_actor
 from timeline_app.core.model import Actor
 
@@ -30,4 +30,4 @@ def lane_of(actor: str, actors: dict[str, Actor]) -> str:
     return actor
 
 
-__all__ = ["actors_for", "analyse", "catalog", "find_mentions", "lane_of", "principal_actor"]
+__all__ = ["actors_for", "analyse", "catalog", "dateline_country", "find_mentions", "lane_of", "principal_actor"]
