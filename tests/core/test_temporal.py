@@ -173,3 +173,17 @@ def test_news_yearless_dates_stay_near_the_publication_date():
 ])
 def test_news_shorthand(text, expected):
     assert expected in values(text)
+
+
+def test_a_weekday_picks_the_year_of_a_yearless_date():
+    assert ("Monday, Oct. 26", "DATE", "1998-10-26") in values("an editorial on Monday, Oct. 26: The", date(2000, 2, 24))
+
+
+def test_the_day_before_a_weekday():
+    assert ("The day before last Tuesday", "DATE", "2000-02-21") in values(
+        "The day before last Tuesday's hearing", date(2000, 2, 24))
+
+
+def test_a_day_counts_only_from_a_day():
+    found = values("In 1990 it grew. The day before, it fell.", date(2000, 2, 24))
+    assert ("The day before", "DATE", "2000-02-23") in found

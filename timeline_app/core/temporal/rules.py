@@ -334,7 +334,7 @@ def _numeric(m, ctx):
 
 
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
-      rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:|\s*(?:%|percent|a\.m|p\.m))"
+      rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
       rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d))?", "month")
 def _month_day(m, ctx):
     if not _cap(m["mon"]):
@@ -344,9 +344,20 @@ def _month_day(m, ctx):
         d = _day(_year(m["y"], ctx.ref), month, day)
     else:
         d = _closest_year(month, day, ctx, m.start(), m.end())
+        if d is not None and m["wd"] and m["wd"][:1].isupper():
+            d = _agreeing_weekday(d, weekday_number(m["wd"]))
     if d is None:
         return None
     return _dated(Period("day", d), "absolute" if m["y"] else "reference")
+
+
+def _agreeing_weekday(d: date, weekday: int) -> date:
+    """ "Monday, Oct. 26" without a year: the nearby year in which Oct. 26 is a Monday, if there is one."""
+    for years in (0, -1, 1, -2, 2):
+        candidate = _day(d.year + years, d.month, d.day)
+        if candidate is not None and candidate.isoweekday() == weekday:
+            return candidate
+    return d
 
 
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})"
@@ -831,7 +842,9 @@ def _near(ctx: Context, at: int) -> bool:
 @rule(r"\b(?P<t>(?:the|that)\s+(?P<which>previous|next|following|same|prior)\s+(?P<u>day|morning|afternoon|evening|"
       r"night|week|month|year))\b|\b(?P<t2>(?P<which2>earlier|later)\s+that\s+(?P<u2>day|morning|week|month|year))\b"
       r"|\b(?P<t3>that\s+(?P<u3>day|morning|evening|night|week|month|year))\b"
-      r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow))\b",
+      r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow|"
+      rf"last|next|{WEEKDAY})\b)\b"
+      rf"|\b(?P<t5>(?:the\s+)?day\s+(?P<which5>before|after)\s+(?P<wwhich>last|next|this)?\s*(?P<wd5>{WEEKDAY}))",
       "unit", "part")
 def _anaphoric(m, ctx):
     if m["t"]:
@@ -840,16 +853,24 @@ def _anaphoric(m, ctx):
         which, unit = m["which2"].lower(), m["u2"].lower()
     elif m["t3"]:
         which, unit = "same", m["u3"].lower()
+    elif m["t5"]:
+        if not _cap(m["wd5"]):
+            return None
+        d, anchor = _weekday_date(weekday_number(m["wd5"]), ctx, m.start(), m.end(), (m["wwhich"] or "").lower())
+        step = -1 if m["which5"].lower() == "before" else 1
+        return _with_span(_dated(Period("day", d + timedelta(days=step)), anchor), m.span("t5"))
     else:
         which, unit = {"before": "previous", "earlier": "previous", "after": "next"}[m["which4"].lower()], "day"
-    if ctx.last is None or ctx.last.gran not in ("day", "time", "part", "week", "month", "year", "weekend") and \
-            unit in ("day", "morning", "afternoon", "evening", "night"):
-        if which in ("same",) and unit == "day" and ctx.last is None:
-            return None
-        base = Period("day", ctx.ref)
-        anchor = "reference"
-    else:
+    # a day counts from the last day the text named; a week, month or year from any dated period
+    daily = unit in ("day", "morning", "afternoon", "evening", "night")
+    usable = ctx.last is not None and ctx.last.gran in (
+        ("day", "time", "part") if daily else ("day", "time", "part", "week", "weekend", "month", "quarter", "year"))
+    if usable:
         base, anchor = ctx.last, "previous"
+    elif which == "same":
+        return None  # "that day" with no day before it
+    else:
+        base, anchor = Period("day", ctx.ref), "reference"
     step = {"previous": -1, "prior": -1, "next": 1, "following": 1, "same": 0, "earlier": 0, "later": 0}[which]
     mod = {"earlier": "START", "later": "END"}.get(which, "")
     if unit in ("morning", "afternoon", "evening", "night"):
