@@ -129,6 +129,7 @@ def _trigger_words() -> dict[str, str]:
         "set": "every each daily weekly monthly annually yearly hourly quarterly nightly biweekly".split(),
         "holiday": [h.split()[0].split("'")[0].rstrip(".") for h in _L["holidays"]],
         "era": "sixties seventies eighties nineties century".split(),
+        "spelled": ["eighteen", "nineteen", "thousand"],
     }
     words: dict[str, str] = {}
     for kind, ws in table.items():
@@ -497,7 +498,7 @@ _SPELLED_NUMBERS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty fo
 
 
 @rule(rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<tens>{_TENS})(?:[\s-](?P<ones>{_ONES}))?"
-      rf"|(?P<two>two\s+thousand)(?:\s+and)?(?:\s+(?P<ones2>{_ONES}|{_TENS}))?)\b", "digit", "era", "unit")
+      rf"|(?P<two>two\s+thousand)(?:\s+and)?(?:\s+(?P<ones2>{_ONES}|{_TENS}))?)\b", "spelled")
 def _spelled_year(m, ctx):
     """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
     words = _SPELLED_NUMBERS
