@@ -1,29 +1,57 @@
-"""What the user has open: loaded documents, lane renames/merges/hidden lanes and the selection.
+"""What the user has open: loaded documents, their corrections (undoable), the lane mode and the selection.
 
 Plain Python (no Qt) so that it can be tested fast; the UI wraps it and adds signals.
+
+The documents stay as first extracted; everything the user changes (lane renames, merges, hidden lanes,
+reference dates, event dates, lanes, labels, deletions, added events) is a correction on a
+:class:`~timeline_app.core.undo.CorrectionStack`, and what is shown is
+``apply_corrections(results, stack.corrections)``. Undo and redo are then just the stack's.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from timeline_app.core.corrections import (
+    AddEvent,
+    Applied,
+    ChangeDate,
+    ChangeLane,
+    Correction,
+    DeleteEvent,
+    EditLabel,
+    EventKey,
+    Group,
+    HideLane,
+    MergeLanes,
+    RenameLane,
+    SetReferenceDate,
+    apply_corrections,
+    new_event_name,
+    rebase,
+)
 from timeline_app.core.model import Event, Timeline
-from timeline_app.core.pipeline import DocumentResult, build_timeline, with_reference_date
+from timeline_app.core.pipeline import DocumentResult
+from timeline_app.core.undo import CorrectionStack
+
+When = date | datetime
 
 
 class Session:
-    """Loaded document results by id, plus how the user reshaped the lanes."""
+    """Loaded document results by id (as extracted), the user's corrections, and the selection."""
 
     def __init__(self) -> None:
-        self.results: dict[str, DocumentResult] = {}  # document id -> result, in load order
-        self.lane_names: dict[str, str] = {}  # lane as extracted -> lane as shown (renames and merges)
-        self.hidden: set[str] = set()  # lanes as shown
+        self.results: dict[str, DocumentResult] = {}  # document id -> result as first extracted, in load order
+        self.stack = CorrectionStack()
         self.selected: str | None = None  # event id
         self.by_person = False  # lanes for people (persons who speak for a side) instead of their sides
+        self.documents_revision = 0  # goes up when documents are added or the session is replaced
         self._paths: set[str] = set()
+        self._applied: Applied | None = None
+        self._applied_for: tuple[int, int, bool] | None = None
         self._events: dict[str, Event] | None = None
         self._affiliations: dict[str, str] | None = None  # person -> the country/organisation they speak for
 
@@ -39,96 +67,179 @@ class Session:
             return False
         self.results[doc.id] = result
         self._paths.add(_key(doc.path))
-        self._events = None
-        self._affiliations = None
+        self.documents_revision += 1
         return True
 
-    def set_reference_date(self, document_id: str, reference: date) -> DocumentResult:
-        """Re-resolve one document against a new reference date and keep the new result."""
-        result = with_reference_date(self.results[document_id], reference, "user")
-        self.results[document_id] = result
-        self._events = None
-        self._affiliations = None
-        if self.selected and self.selected not in self.events:
-            self.selected = None
-        return result
+    def replace_all(self, results: tuple[DocumentResult, ...] | list[DocumentResult],
+                    corrections: tuple[Correction, ...] = ()) -> None:
+        """Start over with these documents and corrections (New, or a workspace just opened): nothing to undo."""
+        self.results = {}
+        self._paths = set()
+        for r in results:
+            self.results[r.document.id] = r
+            self._paths.add(_key(r.document.path))
+        self.stack.clear(corrections)
+        self.selected = None
+        self.documents_revision += 1
 
-    # --- events ----------------------------------------------------------------------
+    def documents(self) -> list[DocumentResult]:
+        """The results as shown: documents whose reference date the user changed are extracted against it."""
+        return list(self.applied.results)
+
+    def current_result(self, document_id: str) -> DocumentResult | None:
+        """A document's result as shown (re-resolved when its reference date was changed)."""
+        return next((r for r in self.applied.results if r.document.id == document_id), None)
+
+    @property
+    def change_key(self) -> tuple[int, int]:
+        """Changes whenever the documents or the corrections do (an autosave compares it with the saved one)."""
+        return self.documents_revision, self.stack.revision
+
+    # --- what is shown ---------------------------------------------------------------
+    @property
+    def applied(self) -> Applied:
+        """The corrections applied to the documents (in the current lane mode); cached until something changes."""
+        wanted = (self.documents_revision, self.stack.revision, self.by_person)
+        if self._applied is None or self._applied_for != wanted:
+            corrections = self.stack.corrections
+            # re-dated documents first, so that people's lanes come from the results actually shown
+            results = rebase(self.results.values(), corrections)
+            self._affiliations = {a.name: a.affiliation for r in results for a in r.actors
+                                  if a.kind == "person" and a.affiliation}
+            if self.by_person:
+                results = tuple(replace(r, events=tuple(self._person_lane(e) for e in r.events)) for r in results)
+            self._applied = apply_corrections(results, corrections)
+            self._applied_for = wanted
+            self._events = None
+        return self._applied
+
     @property
     def events(self) -> dict[str, Event]:
-        """Every event of every loaded document, by id (hidden lanes included)."""
+        """Every corrected event by id (hidden lanes included)."""
+        applied = self.applied
         if self._events is None:
-            self._events = {e.id: e for r in self.results.values() for e in r.events}
+            self._events = {e.id: e for e in applied.all_events}
         return self._events
 
-    def base_lane(self, event: Event) -> str:
-        """The lane as extracted: the side (Event.lane), or in people mode the person speaking for it.
-
-        In people mode the event goes to the first person it names whose affiliation is the event's
-        side; an event naming no such person stays on its side's lane.
-        """
-        if not self.by_person:
-            return event.lane
-        affiliations = self.affiliations
-        return next((a for a in event.actors if affiliations.get(a) == event.lane), event.lane)
+    @property
+    def hidden(self) -> frozenset[str]:
+        """The lanes the user hid."""
+        return self.applied.hidden_lanes
 
     @property
     def affiliations(self) -> dict[str, str]:
         """Person -> the country or organisation they speak for, from every loaded document."""
-        if self._affiliations is None:
-            self._affiliations = {a.name: a.affiliation for r in self.results.values() for a in r.actors
-                                  if a.kind == "person" and a.affiliation}
-        return self._affiliations
+        self.applied  # noqa: B018 - computes them
+        return self._affiliations or {}
+
+    def _person_lane(self, event: Event) -> Event:
+        # In people mode the event goes to the first person it names whose affiliation is the event's side;
+        # an event naming no such person stays on its side's lane.
+        affiliations = self._affiliations or {}
+        lane = next((a for a in event.actors if affiliations.get(a) == event.lane), event.lane)
+        return event if lane == event.lane else replace(event, lane=lane)
 
     def lane_of(self, event: Event) -> str:
-        lane = self.base_lane(event)
-        return self.lane_names.get(lane, lane)
+        return event.lane
 
     def set_by_person(self, on: bool) -> None:
         """Switch lanes between people and the countries/organisations they speak for."""
-        self.by_person = bool(on)
-        if self.selected and self.selected in self.events and self.lane_of(self.events[self.selected]) in self.hidden:
-            self.selected = None
+        self._keep_selection(lambda: setattr(self, "by_person", bool(on)))
 
     def lanes(self) -> list[tuple[str, int]]:
         """Lanes as shown with their event counts, most events first (hidden lanes included)."""
-        counts = Counter(self.lane_of(e) for e in self.events.values())
+        counts = Counter(e.lane for e in self.applied.all_events)
         return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
 
     def timeline(self) -> Timeline:
-        """The timeline to show: lanes renamed/merged, hidden lanes left out."""
-        base = build_timeline(self.results.values())
-        events = []
-        for e in base.events:
-            lane = self.lane_of(e)
-            if lane in self.hidden:
-                continue
-            events.append(e if lane == e.lane else replace(e, lane=lane))
-        return replace(base, events=tuple(events))
+        """The timeline to show: corrections applied, hidden lanes left out."""
+        return self.applied.timeline
 
-    # --- lanes -----------------------------------------------------------------------
+    def key_of(self, event_id: str) -> EventKey | None:
+        """The stable key of a shown event (what a correction names it by)."""
+        return self.applied.keys.get(event_id)
+
+    # --- corrections -----------------------------------------------------------------
+    def push(self, correction: Correction) -> None:
+        """Apply a new correction (it can be undone)."""
+        self._keep_selection(lambda: self.stack.push(correction))
+
+    def undo(self) -> Correction | None:
+        out: list[Correction | None] = []
+        self._keep_selection(lambda: out.append(self.stack.undo()))
+        return out[0]
+
+    def redo(self) -> Correction | None:
+        out: list[Correction | None] = []
+        self._keep_selection(lambda: out.append(self.stack.redo()))
+        return out[0]
+
+    def set_reference_date(self, document_id: str, reference: date) -> None:
+        """Re-resolve one document against a new reference date."""
+        self.push(SetReferenceDate(document_id, reference, "user"))
+
     def rename_lane(self, old: str, new: str) -> None:
         """Show lane ``old`` as ``new``; when ``new`` already exists the two lanes merge."""
         new = new.strip()
-        if not new or new == old:
-            return
-        for lane in {self.base_lane(e) for e in self.events.values()} | set(self.lane_names):
-            if self.lane_names.get(lane, lane) == old:
-                self.lane_names[lane] = new
-        if old in self.hidden:
-            self.hidden.discard(old)
+        if new and new != old:
+            self.push(RenameLane(old, new))
 
     def merge_lanes(self, source: str, target: str) -> None:
         """Put every event of lane ``source`` into lane ``target``."""
-        self.rename_lane(source, target)
+        if source != target:
+            self.push(MergeLanes(source, target))
 
     def hide_lane(self, lane: str) -> None:
-        self.hidden.add(lane)
-        if self.selected and self.lane_of(self.events[self.selected]) == lane:
-            self.selected = None
+        if lane not in self.hidden:
+            self.push(HideLane(lane))
 
     def show_all_lanes(self) -> None:
-        self.hidden.clear()
+        if self.hidden:
+            self.push(Group("show all lanes", tuple(HideLane(lane, False) for lane in sorted(self.hidden))))
+
+    def change_date(self, event_id: str, earliest: When, latest: When) -> None:
+        self.push(ChangeDate(self._key(event_id), earliest, latest))
+
+    def change_lane(self, event_id: str, lane: str) -> None:
+        lane = lane.strip()
+        if lane and lane != self.events[event_id].lane:
+            self.push(ChangeLane(self._key(event_id), lane))
+
+    def edit_label(self, event_id: str, label: str) -> None:
+        if label != self.events[event_id].label:
+            self.push(EditLabel(self._key(event_id), label))
+
+    def delete_event(self, event_id: str) -> None:
+        self.push(DeleteEvent(self._key(event_id)))
+
+    def add_event(self, document_id: str, sentence: tuple[int, int], earliest: When, latest: When, lane: str,
+                  label: str = "", time: tuple[int, int] | None = None) -> str:
+        """Add an event the user made from a stretch of a document's text; returns its id (and selects it)."""
+        c = AddEvent(new_event_name(self.stack.corrections + self.stack.redoable), document_id, sentence[0],
+                     sentence[1], earliest, latest, lane.strip(), label,
+                     time_start=None if time is None else time[0], time_end=None if time is None else time[1])
+        self.push(c)
+        event = self.applied.find(c.key)
+        if event is not None:
+            self.selected = event.id
+        return event.id if event is not None else ""
+
+    # --- internals -------------------------------------------------------------------
+    def _key(self, event_id: str) -> EventKey:
+        key = self.key_of(event_id)
+        if key is None:
+            raise KeyError(f"no event {event_id!r} is shown")
+        return key
+
+    def _keep_selection(self, change) -> None:
+        """Make a change; the selected event stays selected if it is still shown (re-extracted ids included)."""
+        key = self.key_of(self.selected) if self.selected else None
+        change()
+        if key is None:
+            self.selected = None
+            return
+        event = self.applied.find(key)
+        self.selected = event.id if event is not None else None
 
 
 def _key(path: str | Path) -> str:
