@@ -113,3 +113,12 @@ def test_news_agency_in_brackets_is_not_an_acronym() -> None:
 def test_relative_and_possessive_subjects() -> None:
     text = "Kopp, who is from Vermont, was indicted last year. NATO's leaders met the same day."
     assert _lane_at("James Charles Kopp, a fugitive, fled. " + text, "last year") == "James Charles Kopp"
+
+
+def test_government_body_without_a_country_is_the_dateline_country() -> None:
+    text = ("TEHRAN, August 8 (Xinhua) -- Foreign Ministry spokesman Mahmoud Mohammadi said that Iran condemns "
+            "the attacks. In Miami, the boy's great-uncle, Lazaro Gonzalez, denied it.")
+    found = actors.actors_for(text)
+    assert "Foreign Ministry" not in found
+    assert found["Mahmoud Mohammadi"].affiliation == "Iran"
+    assert found["Lazaro Gonzalez"].kind == "person"

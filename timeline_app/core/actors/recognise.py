@@ -26,7 +26,7 @@ _SPACE_SPLIT = re.compile(r"[^ ]+")
 _SPEECH = (r"said|says|say|told|tells|added|adds|asserted|stated|announced|announces|claimed|claims|denied|denies|"
            r"insisted|warned|warns|noted|explained|argued|declared|confirmed|acknowledged|contended|alleged|wrote|"
            r"tweeted|testified|predicted|suggested|urged|accused|blamed")
-_SPEECH_AFTER = re.compile(rf"(?:'s?|’s?)?(?:,[^,.;\"“]{{2,90}},)? (?:also |later |then )?(?:{_SPEECH})\b")
+_SPEECH_AFTER = re.compile(rf"(?:'s?|’s?)?(?:,[^,.;\"“]{{2,90}},|,)? (?:also |later |then )?(?:{_SPEECH})\b")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}) $")
 _APPOSITIVE = re.compile(r",? (?:a|an|the|who is|who was)\b([^,.;\"“]{1,90})")
 _PERSON_APPOSITIVE = re.compile(r", (?:a|an|the|who is|who was) ([^,;\"“]{1,60})")
@@ -168,7 +168,8 @@ def analyse(text: str) -> Analysis:
 
     all_words: list[tuple[str, int]] = []
     genders: dict[str, str] = {}
-    state_titled: set[str] = set()  # persons with a title such as "President" and maybe no country yet
+    state_titled: set[str] = set()  # persons with a title such as "President", maybe without a country yet
+    bodies: list[tuple[int, int]] = []  # government bodies named without their country
     for run in _RUN_RE.finditer(text):
         start, end = run.span()
         words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run.group(0))]
@@ -192,6 +193,9 @@ def analyse(text: str) -> Analysis:
             if lead and last in _GOVERNMENT:  # "the Russian Defense Ministry": the country acts
                 found.append((start, end, 0, lead))
                 continue
+            if last in _GOVERNMENT and tokens[0] not in _NOT_NAME and " ".join(tokens) not in tables.aliases:
+                bodies.append((words[0][1], end))  # "the Foreign Ministry" of a Tehran story: Iran's, once known
+                continue
             name = " ".join(tokens)
             if name not in tables.aliases and tokens[0] not in _NOT_NAME:
                 orgs.setdefault(name, Actor(name, "organization", (name,), lead))
@@ -213,6 +217,9 @@ def analyse(text: str) -> Analysis:
         at = words[k + tokens[k:].index(name_words[0])][1]
         affiliation = lead or _mention_before(static, text, title_at if title_at is not None else at)
         affiliation = affiliation or _appositive(static, text, at + len(name))
+        if affiliation is None and bodies and _mention_before([Mention(a, b, "") for a, b in bodies[-1:]], text,
+                                                              title_at if title_at is not None else at) == "":
+            state_titled.add(name)  # "Foreign Ministry spokesman Mahmoud Mohammadi": the body's country
         known = persons.get(name) or _find_person(persons, name)
         if known is None:
             persons[name] = Actor(name, "person", (name, name_words[-1]) if len(name_words) > 1 else (name,),
@@ -233,7 +240,8 @@ def analyse(text: str) -> Analysis:
     if home is None:
         countries = Counter(m.actor for m in static if tables.actors[m.actor].kind == "country")
         home = countries.most_common(1)[0][0] if countries else None
-    if home:  # "President Arpad Gencz" in a Budapest story: Hungary's president
+    if home:  # "President Arpad Gencz" in a Budapest story: Hungary's president; its "Foreign Ministry"
+        found += [(a, b, 0, home) for a, b in bodies]
         for name in state_titled:
             if persons[name].affiliation is None:
                 persons[name] = replace(persons[name], affiliation=home)
