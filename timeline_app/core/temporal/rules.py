@@ -414,7 +414,7 @@ def _month_context(text: str, at: int) -> bool:
 
 
 @rule(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
-      rf"(?P<which>this|last|next|past|coming|previous)?\s*(?P<s>{SEASON})(?:\s+of)?(?:\s+(?P<y>{YEAR4}))?\b", "season")
+      rf"(?P<which>this|last|next|past|coming|previous)?\s*(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR4}))?\b", "season")
 def _season(m, ctx):
     code = _L["seasons"][m["s"].lower()]
     which = (m["which"] or "").lower()
@@ -1010,7 +1010,7 @@ def _clock(m, ctx):
 @rule(rf"\b(?P<every>every|each)\s+(?P<other>other\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<u>{UNIT})|"
       rf"(?P<s>{SEASON}))\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)\b"
       rf"|\b(?P<rate>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?P<t>an?\s+(?P<ru>{UNIT}))\b"
-      rf"|\b(?P<t2>(?:a|an|per)\s+(?P<pu>year|month|week|day))\b(?=\s*[,.;]|\s+(?:and|or|for|in|since)\b)",
+      rf"|\b(?P<t2>per\s+(?P<pu>year|month|week|day))\b(?=\s*[,.;]|\s+(?:and|or|for|in|since)\b)",
       "set", "unit")
 def _set(m, ctx):
     if m["adv"]:
