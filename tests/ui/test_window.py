@@ -85,25 +85,25 @@ def test_clicking_a_time_expression_selects_its_event(qtbot, synthetic_session):
 
 
 def test_changing_the_reference_date_re_resolves(qtbot, synthetic_session, monkeypatch):
-    from timeline_app.core import session as session_module
+    from timeline_app.core import corrections as corrections_module
     from timeline_app.core.pipeline import DocumentResult
 
     calls = []
+    result = next(iter(synthetic_session.session.results.values()))
 
-    def fake_with_reference_date(result, reference, source="user"):
-        # stands in for the pipeline: the document gets the new date, its events move with it
-        calls.append(reference)
-        doc = result.document.__class__(**{**result.document.__dict__, "reference_date": reference,
-                                           "reference_source": source})
-        return DocumentResult(doc, result.timexes, result.mentions, result.events)
+    def fake_extracted(document):
+        # stands in for the pipeline: the re-dated document is extracted again, its events move with it
+        calls.append(document.reference_date)
+        return DocumentResult(document, result.timexes, result.mentions, result.events)
 
-    monkeypatch.setattr(session_module, "with_reference_date", fake_with_reference_date)
-    doc_id = next(iter(synthetic_session.session.results))
+    monkeypatch.setattr(corrections_module, "_extracted", fake_extracted)
+    doc_id = result.document.id
     with qtbot.waitSignal(synthetic_session.timeline_changed, timeout=5000):
         synthetic_session.set_reference_date(doc_id, date(2018, 1, 15))
-    assert calls == [date(2018, 1, 15)]
     doc = synthetic_session.timeline.documents[0]
+    assert calls == [date(2018, 1, 15)]
     assert (doc.reference_date, doc.reference_source) == (date(2018, 1, 15), "user")
+    assert synthetic_session.stack.undo_text == "Undo set reference date"
 
 
 def test_reference_date_change_in_the_window_re_resolves_the_sample(qtbot, loaded_window):

@@ -82,7 +82,7 @@ class DocumentsPanel(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item else None
 
     def _refresh(self) -> None:
-        results = list(self.session.session.results.values())
+        results = self.session.session.documents()  # as shown: re-dated documents with their new date
         shown = self._shown
         # the usual change while loading is documents appended at the end: add only their rows
         if len(results) >= len(shown) and all(a is b for a, b in zip(results, shown, strict=False)):

@@ -26,7 +26,6 @@ class SessionModel(QObject):
     def __init__(self, session: Session | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session or Session()
-        self._timeline: Timeline | None = None
         # While many files load, redraw at most every 200 ms instead of once per file.
         self._batch = QTimer(self, singleShot=True, interval=200)
         self._batch.timeout.connect(self._announce)
@@ -38,19 +37,22 @@ class SessionModel(QObject):
 
     @property
     def timeline(self) -> Timeline:
-        if self._timeline is None:
-            self._timeline = self.session.timeline()
-        return self._timeline
+        return self.session.timeline()
 
     def find_event(self, event_id: str) -> Event | None:
         return self.session.events.get(event_id)
 
     def result(self, document_id: str) -> DocumentResult | None:
-        return self.session.results.get(document_id)
+        """A document's result as shown (re-resolved when the user changed its reference date)."""
+        return self.session.current_result(document_id)
 
     @property
     def selected(self) -> str | None:
         return self.session.selected
+
+    @property
+    def stack(self):
+        return self.session.stack
 
     # --- changes ---------------------------------------------------------------------
     def add_result(self, result: DocumentResult, *, batch: bool = False) -> bool:
@@ -58,7 +60,6 @@ class SessionModel(QObject):
         if not self.session.add(result):
             logger.info("%s is already loaded", result.document.path)
             return False
-        self._timeline = None
         if batch:
             if not self._batch.isActive():
                 self._batch.start()
@@ -72,35 +73,58 @@ class SessionModel(QObject):
             self._batch.stop()
             self._announce()
 
+    def replace_all(self, results, corrections=(), selection: str | None = None) -> None:
+        """Start over with these documents and corrections (New, Open Workspace); ``selection`` is an event id."""
+        self._batch.stop()
+        self.session.replace_all(results, corrections)
+        if selection in self.session.events:
+            self.session.selected = selection
+        self._changed(selection_before="")
+
     def set_reference_date(self, document_id: str, reference: date) -> None:
-        before = self.session.selected
-        self.session.set_reference_date(document_id, reference)
-        self._changed(selection_before=before)
+        self._change(self.session.set_reference_date, document_id, reference)
 
     def rename_lane(self, old: str, new: str) -> None:
-        self.session.rename_lane(old, new)
-        self._changed()
+        self._change(self.session.rename_lane, old, new)
 
     def merge_lanes(self, source: str, target: str) -> None:
-        self.session.merge_lanes(source, target)
-        self._changed()
+        self._change(self.session.merge_lanes, source, target)
 
     def hide_lane(self, lane: str) -> None:
-        before = self.session.selected
-        self.session.hide_lane(lane)
-        self._changed(selection_before=before)
+        self._change(self.session.hide_lane, lane)
+
+    def show_all_lanes(self) -> None:
+        self._change(self.session.show_all_lanes)
 
     def set_by_person(self, on: bool) -> None:
         """Lanes for people (True) or for the countries/organisations they speak for (False)."""
-        if bool(on) == self.session.by_person:
-            return
-        before = self.session.selected
-        self.session.set_by_person(on)
-        self._changed(selection_before=before)
+        if bool(on) != self.session.by_person:
+            self._change(self.session.set_by_person, on)
 
-    def show_all_lanes(self) -> None:
-        self.session.show_all_lanes()
-        self._changed()
+    def change_date(self, event_id: str, earliest, latest) -> None:
+        self._change(self.session.change_date, event_id, earliest, latest)
+
+    def change_lane(self, event_id: str, lane: str) -> None:
+        self._change(self.session.change_lane, event_id, lane)
+
+    def edit_label(self, event_id: str, label: str) -> None:
+        self._change(self.session.edit_label, event_id, label)
+
+    def delete_event(self, event_id: str) -> None:
+        self._change(self.session.delete_event, event_id)
+
+    def add_event(self, document_id: str, sentence: tuple[int, int], earliest, latest, lane: str, label: str = "",
+                  time: tuple[int, int] | None = None) -> str:
+        """Add an event made from a stretch of text; it becomes the selection. Returns its id."""
+        return self._change(self.session.add_event, document_id, sentence, earliest, latest, lane, label, time)
+
+    def undo(self) -> None:
+        if self.session.stack.can_undo:
+            self._change(self.session.undo)
+
+    def redo(self) -> None:
+        if self.session.stack.can_redo:
+            self._change(self.session.redo)
 
     def select(self, event_id: str | None) -> None:
         event_id = event_id or None
@@ -112,10 +136,15 @@ class SessionModel(QObject):
         self.selection_changed.emit(event_id or "")
 
     # --- internals -------------------------------------------------------------------
+    def _change(self, method, *args):
+        before = self.session.selected
+        out = method(*args)
+        self._changed(selection_before=before)
+        return out
+
     def _changed(self, selection_before: str | None = None) -> None:
-        self._timeline = None
         self._announce()
-        if selection_before and self.session.selected != selection_before:
+        if self.session.selected != selection_before:
             self.selection_changed.emit(self.session.selected or "")
 
     def _announce(self) -> None:

@@ -138,7 +138,7 @@ class SourceView(QTextEdit):
             if current is not self.result:
                 self.show_document(current)
         elif self.session.session.results:
-            self.show_document(next(iter(self.session.session.results.values())))
+            self.show_document(self.session.session.documents()[0])
         if self.session.selected:
             self.show_event(self.session.find_event(self.session.selected))
 
