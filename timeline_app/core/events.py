@@ -117,6 +117,8 @@ _TIME_PREP = re.compile(r"(?:\b(?:on|in|at|over|during|since|by|from|until|of|th
                         re.IGNORECASE)
 _HEAD_PRONOUN = re.compile(r"\b(?:he|she|it|they|both|the (?:two|three|four|five))\b(?:['’]s)?", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,5}")
+_BRACKETS = re.compile(r"^\s*\([^)]{1,12}\)")
+_APPOSITION = re.compile(r"^(?:'s|’s)?\s*,[^,]{1,90},")
 _OPENING_QUOTE = re.compile(r"\s*(?:``|[\"“])")
 _CLOSING_QUOTE = re.compile(r",?(?:''|[\"”])")
 
@@ -214,11 +216,11 @@ def make_label(text: str, sentence: tuple[int, int], who: Mention | None, timex:
             a, b = t.start - after, t.end - after
             head = _TIME_PREP.sub("", rest[:a])
             rest = head + " " * (len(rest[:a]) - len(head) + b - a) + rest[b:]
-    rest = re.sub(r"^\s*\([^)]{1,12}\)", " ", rest)  # "(SDF)"
-    for name, short in _abbreviations().items():
+    rest = _BRACKETS.sub(" ", rest, 1)  # "(SDF)"
+    rest = _APPOSITION.sub(" ", rest, 1)  # an appositive: "Ryabkov, a deputy minister,"
+    for name, short in _abbreviations().items():  # "the United States" -> "U.S."
         if name in rest:
             rest = rest.replace(f"the {name}", short).replace(name, short)
-    rest = re.sub(r"^(?:'s|’s)?\s*,[^,]{1,90},", " ", rest)  # an appositive: "Ryabkov, a deputy minister,"
     cut = _LABEL_END.search(rest)
     words = _TOKEN.findall(rest[:cut.start()] if cut and cut.start() > 0 else rest)
     if subject[:1].isupper() and subject.endswith(("an", "ese", "ish", "ch", "i")) and words and words[0].islower():

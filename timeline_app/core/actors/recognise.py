@@ -172,8 +172,16 @@ def analyse(text: str) -> Analysis:
     bodies: list[tuple[int, int]] = []  # government bodies named without their country
     for run in _RUN_RE.finditer(text):
         start, end = run.span()
-        words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run.group(0))]
-        all_words += words
+        run_text = run.group(0)
+        if " " not in run_text and start not in static_at:
+            # one word: a person only after a lower-case title ("spokeswoman Nauert"); most runs end here
+            all_words.append((run_text, start))
+            if _lower_title_before(text, start) is None:
+                continue
+            words = [(run_text, start)]
+        else:
+            words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run_text)]
+            all_words += words
         lead = None
         lead_end = start
         # a country or body named first: "Russian Deputy Foreign Minister ...", "U.S. State Department ..."

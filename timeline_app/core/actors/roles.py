@@ -145,23 +145,40 @@ def _relative(text: str, at: int) -> str:
     return m.group(1) if m else ""
 
 
+_ROLE_WORDS = frozenset("spokesman spokeswoman spokesperson spokesmen official officials representative envoy "
+                        "envoys ambassador ambassadors commander leader leaders statement head chief minister".split())
+_PREP_WORDS = frozenset("against of for by with to on from at in into near over toward towards between among than "
+                        "about across through under without like including".split())
+_DETERMINERS = frozenset("the a an its their his her".split())
+_TITLE_WORD = re.compile(r"[A-Z][a-z]{0,3}\.|[A-Z][a-z]+")
+
+
 def _is_subject(text: str, m: Mention, sentence_start: int) -> bool:
     """True when the mention can be who acts: not "U.S.-backed", not "against Moscow" (but "spokesman for X")."""
     if _MODIFIER.match(text, m.end):
         return False
-    before = text[max(sentence_start, m.start - 60):m.start]
-    if _ROLE_BEFORE.search(before):
+    if m.start <= sentence_start or text[m.start - 1] != " ":
         return True
+    words = text[max(sentence_start, m.start - 60):m.start].split()[-6:]
+    low = [w.lower() for w in words]
+    i = len(low) - 1
+    article = i >= 0 and low[i] in ("the", "a", "an")
+    i -= article
+    if i >= 0 and low[i] in ("for", "of", "from", "to"):
+        i -= 1
+    if i >= 0 and (low[i] in _ROLE_WORDS or low[i] == "according" and not article):
+        return True  # "a spokesman for the SDF", "according to Moscow" (but not "according to the press")
     titled = False
-    if before[-2:-1].isalpha() or before[-2:-1] == ".":  # "of Dr. Barnet Slepian", "with President X"
-        titles = _TITLE_WORDS.search(before)
-        if titles and titles.start() > 0:
-            before, titled = before[:titles.start() + 1], True
-    prep = _PREP_BEFORE.search(before)
-    if prep and titled:  # "Secretary of State Madeleine Albright": the preposition is inside the title
-        word = before[:prep.start()].rstrip().rsplit(" ", 1)[-1]
-        return word[:1].isupper()
-    return prep is None
+    n = len(words)
+    while n > 1 and _TITLE_WORD.fullmatch(words[n - 1]):  # "of Dr. Barnet Slepian", "with President X"
+        n, titled = n - 1, True
+    i = n - 1
+    if i >= 0 and low[i] in _DETERMINERS:
+        i -= 1
+    if i < 0 or low[i] not in _PREP_WORDS:
+        return True
+    # "Secretary of State Madeleine Albright": the preposition is inside the title
+    return titled and i > 0 and words[i - 1][:1].isupper()
 
 
 _TITLE_GAP = re.compile(r"(?:'s|’s)?(?: (?!and |or )[\w.-]+){0,4} $")
