@@ -171,3 +171,23 @@ def test_labels_read_like_headlines(sentence: str, label: str) -> None:
     text = "Russian Deputy Foreign Minister Sergei Ryabkov spoke. " + sentence
     events = build_events(_document(text), _timexes(text, [MARCH_12]), find_mentions(text))
     assert [e.label for e in events if e.time.text == "March 12"] == [label]
+
+
+def test_the_dateline_is_neither_an_event_nor_a_subject() -> None:
+    text = "CAGUAS, Puerto Rico (AP) _ Kidnappers kept their promise on March 12 to kill a store owner."
+    times = [MARCH_12, ("Puerto Rico (AP)", date(1999, 3, 12), date(1999, 3, 12))]
+    events = build_events(_document(text), _timexes(text, times), find_mentions(text))
+    assert [(e.time.text, e.sentence[:10]) for e in events] == [("March 12", "Kidnappers")]
+    assert not events[0].label.startswith("Puerto Rico")
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("Ryabkov's remarks on March 12 were aimed at the economists.", "Ryabkov's remarks aimed at economists"),
+    ('Ryabkov said on March 12 she had been "practically kidnapped" by the boyfriend.',
+     "Ryabkov says she had been practically kidnapped by boyfriend"),
+    ("Dr. Barnett Slepian was killed in his kitchen on March 12.", "Slepian killed in his kitchen"),
+])
+def test_more_headline_labels(sentence: str, label: str) -> None:
+    text = "Russian Deputy Foreign Minister Sergei Ryabkov spoke. " + sentence
+    events = build_events(_document(text), _timexes(text, [MARCH_12]), find_mentions(text))
+    assert [e.label for e in events if e.time.text == "March 12"] == [label]

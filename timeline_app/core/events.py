@@ -41,7 +41,12 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
     events: list[Event] = []
     last_time: Timex | None = None  # the day the previous sentence of the paragraph is about
     previous_end = 0  # the end of the last sentence that made events
+    body = analysis.dateline_end  # "NAIROBI, Kenya (AP) _": a place and the publication day, not an event
     for start, end in sentence_spans(text):
+        if start < body:
+            start = body + len(text[body:end]) - len(text[body:end].lstrip())
+            if start >= end:
+                continue
         if "\n\n" in text[previous_end:start]:
             last_time = None
         if start == 0 and text[start:end].strip() == document.title.strip():
@@ -108,7 +113,7 @@ _NOT_VERB = frozenset("the a an and or but of in on at to for with by from as it
 _STOP = _NOT_VERB | _AUX | _MODAL | frozenset("it they he she we i you them him us said says over under after before "
                                               "into about between during out up down off more most".split())
 # Where a label's clause ends: a comma before a participle or a conjunction, or any stronger mark.
-_LABEL_END = re.compile(r"[;:\"“”(\[]|``|''|\.\.\.|, (?:saying|adding|asserting|using|killing|calling|but|while|"
+_LABEL_END = re.compile(r"[;:(\[]|\.\.\.|, (?:saying|adding|asserting|using|killing|calling|but|while|"
                         r"which|who|and|as)\b| (?:but|while|whereas|because|although|though|without)\b|"
                         r" and (?:a|an|the)\b|,$")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*|,")
@@ -136,7 +141,7 @@ def _abbreviations() -> dict[str, str]:
 
 # Past-tense stems that lose an "e" before "-ed": "declar(ed)" -> "declares", "exchang(ed)" -> "exchanges".
 _TAKES_E = ("at", "ur", "iv", "us", "ag", "uc", "ct", "id", "ov", "ar", "ir", "lv", "rg", "rv", "ok", "av", "ac", "ad",
-            "ys", "ot", "in", "ez", "rs", "ud", "ang", "eng")
+            "ys", "ot", "in", "ez", "rs", "ud", "ang", "eng", "ul", "vit")
 _TAKES_NO_E = ("ect", "act", "ain", "oin", "ein", "ard", "ord", "ead", "oad", "eat", "oat")
 
 
@@ -223,7 +228,13 @@ def make_label(text: str, sentence: tuple[int, int], who: Mention | None, timex:
             rest = rest.replace(f"the {name}", short).replace(name, short)
     cut = _LABEL_END.search(rest)
     words = _TOKEN.findall(rest[:cut.start()] if cut and cut.start() > 0 else rest)
-    if subject[:1].isupper() and subject.endswith(("an", "ese", "ish", "ch", "i")) and words and words[0].islower():
+    actor = known.get(who.actor)
+    possessive = rest.startswith(("'s ", "’s "))
+    if possessive:  # "Castro's remarks", "Cuba's government"
+        subject, words = f"{subject}'s", words[1:]
+    demonym = actor is not None and actor.kind == "country" and subject != actor.name and subject[:1].isupper() \
+        and subject.endswith(("an", "ese", "ish", "ch", "i"))
+    if (demonym or possessive) and words and words[0].islower():
         plural = words[0].endswith("s") and not words[0].endswith("ss")
         subject, words = f"{subject} {words[0]}", words[1:]  # "Russian soldiers", "the Russian military"
         phrase = _verb_phrase(words, first_is_verb=True)
@@ -280,8 +291,8 @@ def _object(words: list[str]) -> list[str]:
     kept: list[str] = []
     for i, w in enumerate(words):
         low = w.lower()
-        if low in _ARTICLE or (low in _AUX and not (kept and kept[-1] == "to")):
-            continue  # "the", "was"; but "to be"
+        if low in _ARTICLE or (low in ("is", "are", "was", "were") and words[i + 1:i + 2] == ["to"]):
+            continue  # "the"; "U.S. was to blame" -> "U.S. to blame" (other auxiliaries keep the sense)
         if low == "that" and not kept and words[i + 1:i + 2] != ["and"]:
             continue  # "says that X": "says X"; but "denies that and ..." keeps it
         if low == "and" and i + 1 < len(words) and words[i + 1].endswith("ed") and kept:
@@ -291,7 +302,7 @@ def _object(words: list[str]) -> list[str]:
         kept.append(w)
         if len(kept) >= 8:
             break
-    while kept and (kept[-1].lower() in _NOT_VERB or kept[-1] == ","):
+    while kept and (kept[-1].lower() in _STOP or kept[-1] == ","):
         kept.pop()
     return kept
 

@@ -64,6 +64,9 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{2,30}[A-Z])(?:, ([A-Z][A-
                        r"(?:\(|_|--|—|[A-Z][a-z]{2,8}\.? \d)")
 
 
+_DATELINE_TAIL = re.compile(r"[^\n]{0,60}?(?:\)[ \t]*(?:_|--|—)?|_|--|—)[ \t]*")
+
+
 @dataclass(frozen=True)
 class Analysis:
     """The mentions of one text and the actor record of every actor they name."""
@@ -72,6 +75,16 @@ class Analysis:
     actors: dict[str, Actor]
     genders: dict[str, str] = field(default_factory=dict)  # person -> "f", "m" or "" when the text does not say
     home: str | None = None  # the country of the dateline, else the country the text names most
+    dateline_end: int = 0  # where the text after a dateline ("NAIROBI, Kenya (AP) _ ") starts
+
+
+def dateline_end(text: str) -> int:
+    """Where the story starts after its dateline ("HAVANA (AP) -- "), 0 without one."""
+    m = _DATELINE.search(text, 0, 400)
+    if m is None:
+        return 0
+    tail = _DATELINE_TAIL.match(text, m.start(1))
+    return tail.end() if tail else 0
 
 
 def dateline_country(text: str) -> str | None:
@@ -273,7 +286,8 @@ def analyse(text: str) -> Analysis:
     for a in actors.values():
         if a.name in persons or a.name in orgs:
             _REGISTRY[a.name] = a
-    return Analysis(tuple(mentions), actors, {p: genders.get(p, "") for p in persons if p in actors}, home)
+    return Analysis(tuple(mentions), actors, {p: genders.get(p, "") for p in persons if p in actors}, home,
+                    dateline_end(text))
 
 
 def _find_person(persons: dict[str, Actor], name: str) -> Actor | None:
