@@ -186,6 +186,10 @@ def test_the_dateline_is_neither_an_event_nor_a_subject() -> None:
     ('Ryabkov said on March 12 she had been "practically kidnapped" by the boyfriend.',
      "Ryabkov says she had been practically kidnapped by boyfriend"),
     ("Dr. Barnett Slepian was killed in his kitchen on March 12.", "Slepian killed in his kitchen"),
+    ("The new government hopes to double exports by March 12, Ryabkov said.",
+     "Ryabkov: new government hopes to double exports"),
+    ("India's Hindu nationalists said on March 12 a new coalition was forged.",
+     "India's Hindu nationalists say new coalition was forged"),
 ])
 def test_more_headline_labels(sentence: str, label: str) -> None:
     text = "Russian Deputy Foreign Minister Sergei Ryabkov spoke. " + sentence

@@ -141,7 +141,8 @@ def _abbreviations() -> dict[str, str]:
 
 # Past-tense stems that lose an "e" before "-ed": "declar(ed)" -> "declares", "exchang(ed)" -> "exchanges".
 _TAKES_E = ("at", "ur", "iv", "us", "ag", "uc", "ct", "id", "ov", "ar", "ir", "lv", "rg", "rv", "ok", "av", "ac", "ad",
-            "ys", "ot", "in", "ez", "rs", "ud", "ang", "eng", "ul", "vit")
+            "ys", "ot", "in", "ez", "rs", "ud", "ang", "eng", "ung", "ul", "vit", "bl", "pl", "tl", "dl", "gl", "kl",
+            "cl")
 _TAKES_NO_E = ("ect", "act", "ain", "oin", "ein", "ard", "ord", "ead", "oad", "eat", "oat")
 
 
@@ -215,28 +216,28 @@ def make_label(text: str, sentence: tuple[int, int], who: Mention | None, timex:
     quote = _quotation(text, start, end)
     if quote is not None and (outside or after > start + len(quote) + 1):  # '"...," Ryabkov was quoted as saying'
         return _clip(f"{subject}: " + " ".join(w for w in _WORD.findall(quote) if w.lower() not in _ARTICLE))
-    rest = text[after:end]
-    for t in (*times, *([timex] if timex else [])):  # the time is shown by the axis, not the label
-        if after <= t.start and t.end <= end:
-            a, b = t.start - after, t.end - after
-            head = _TIME_PREP.sub("", rest[:a])
-            rest = head + " " * (len(rest[:a]) - len(head) + b - a) + rest[b:]
+    times = (*times, *([timex] if timex else []))
+    rest = _without_times(text, after, end, times)
     rest = _BRACKETS.sub(" ", rest, 1)  # "(SDF)"
     rest = _APPOSITION.sub(" ", rest, 1)  # an appositive: "Ryabkov, a deputy minister,"
     for name, short in _abbreviations().items():  # "the United States" -> "U.S."
         if name in rest:
             rest = rest.replace(f"the {name}", short).replace(name, short)
     cut = _LABEL_END.search(rest)
-    words = _TOKEN.findall(rest[:cut.start()] if cut and cut.start() > 0 else rest)
+    words = [w.rstrip(".") if w.islower() else w for w in
+             _TOKEN.findall(rest[:cut.start()] if cut and cut.start() > 0 else rest)]  # "said." -> "said"
     actor = known.get(who.actor)
     possessive = rest.startswith(("'s ", "’s "))
     if possessive:  # "Castro's remarks", "Cuba's government"
         subject, words = f"{subject}'s", words[1:]
     demonym = actor is not None and actor.kind == "country" and subject != actor.name and subject[:1].isupper() \
         and subject.endswith(("an", "ese", "ish", "ch", "i"))
-    if (demonym or possessive) and words and words[0].islower():
-        plural = words[0].endswith("s") and not words[0].endswith("ss")
-        subject, words = f"{subject} {words[0]}", words[1:]  # "Russian soldiers", "the Russian military"
+    head = 0  # "India's Hindu nationalists": the capitalised words and the noun that the owner qualifies
+    while (demonym or possessive) and head < min(3, len(words) - 1) and words[head][:1].isupper():
+        head += 1
+    if (demonym or possessive) and words and words[head].islower() and words[head] not in _STOP:
+        plural = words[head].endswith("s") and not words[head].endswith("ss")
+        subject, words = " ".join([subject, *words[:head + 1]]), words[head + 1:]  # "Russian soldiers"
         phrase = _verb_phrase(words, first_is_verb=True)
         if phrase and plural:
             phrase[0] = _plural_verb(phrase[0])
@@ -244,6 +245,12 @@ def make_label(text: str, sentence: tuple[int, int], who: Mention | None, timex:
         phrase = _verb_phrase(words)
     if phrase is None:
         return _clip(" ".join(text[start:end].split()))
+    if len(phrase) == 1 and phrase[0] == "says" and who.start > start + 20 and not outside:
+        # "The new government hopes to double exports, Aziz said": the speaker, then what was said
+        said = _TOKEN.findall(_without_times(text, start, who.start, times))
+        while said and (said[-1] == "," or said[-1].lower() in _STOP or said[-1][:1].isupper()):
+            said.pop()
+        return _clip(f"{subject}: " + " ".join(w for w in said if w.lower() not in _ARTICLE).replace(" ,", ","))
     return _clip(" ".join([subject, *phrase]).replace(" ,", ",").rstrip(".,"))
 
 
@@ -256,6 +263,18 @@ def _plural_verb(verb: str) -> str:
     if verb.endswith(("ches", "shes", "sses", "xes", "oes")):
         return verb[:-2]
     return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+def _without_times(text: str, start: int, end: int, times: Sequence[Timex]) -> str:
+    """The text between two offsets with its time expressions (and "on", "over the" before them) blanked out:
+    the time is shown by the axis, not the label."""
+    rest = text[start:end]
+    for t in times:
+        if start <= t.start and t.end <= end:
+            a, b = t.start - start, t.end - start
+            head = _TIME_PREP.sub("", rest[:a])
+            rest = head + " " * (len(rest[:a]) - len(head) + b - a) + rest[b:]
+    return rest
 
 
 def _verb_phrase(words: list[str], first_is_verb: bool = False) -> list[str] | None:
