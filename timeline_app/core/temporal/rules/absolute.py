@@ -1,0 +1,364 @@
+"""Dates named on the calendar: days, months, years, decades, centuries, seasons, quarters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline_app.core.temporal.calendar import add_months
+from timeline_app.core.temporal.lexicon import month_number, number_value, weekday_number
+from timeline_app.core.temporal.rules.base import (
+    _L,
+    DAYNUM,
+    MONTH,
+    ORD,
+    SEASON,
+    WEEKDAY,
+    YEAR4,
+    Period,
+    Reading,
+    _cap,
+    _closest_year,
+    _dated,
+    _day,
+    _mod,
+    _month_period,
+    _near,
+    _with_span,
+    _year,
+    rule,
+)
+
+# ---------------------------------------------------------------- absolute dates
+
+@rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?\b", "digit")
+def _iso(m, ctx):
+    d = _day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["h"] and int(m["h"]) < 24 and int(m["mi"]) < 60:
+        return _dated(Period("time", d, int(m["h"]), int(m["mi"])), type_="TIME")
+    return _dated(Period("day", d))
+
+
+@rule(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", "digit")
+def _numeric(m, ctx):
+    a, b = int(m["a"]), int(m["b"])
+    if m["sep"] == "." and len(m["y"]) == 2:
+        return None  # "3.5.10" is more often a version or a score than a date
+    month, day = (b, a) if a > 12 or m["sep"] == "." else (a, b)
+    d = _day(_year(m["y"], ctx.ref), month, day)
+    return _dated(Period("day", d)) if d else None
+
+
+@rule(rf"\b(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
+      rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
+      rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d))?", "month")
+def _month_day(m, ctx):
+    if not _cap(m["mon"]):
+        return None
+    month, day = month_number(m["mon"]), int(re.match(r"\d+", m["d"]).group())
+    if m["y"]:
+        d = _day(_year(m["y"], ctx.ref), month, day)
+    else:
+        d = _closest_year(month, day, ctx, m.start(), m.end())
+        if d is not None and m["wd"] and m["wd"][:1].isupper():
+            d = _agreeing_weekday(d, weekday_number(m["wd"]))
+    if d is None:
+        return None
+    return _dated(Period("day", d), "absolute" if m["y"] else "reference")
+
+
+def _agreeing_weekday(d: date, weekday: int) -> date:
+    """ "Monday, Oct. 26" without a year: the nearby year in which Oct. 26 is a Monday, if there is one."""
+    for years in (0, -1, 1, -2, 2):
+        candidate = _day(d.year + years, d.month, d.day)
+        if candidate is not None and candidate.isoweekday() == weekday:
+            return candidate
+    return d
+
+
+@rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})"
+      rf"(?:,?\s+(?P<y>{YEAR4}))?(?!\w)", "month")
+def _day_month(m, ctx):
+    if not _cap(m["mon"]) or not (m["y"] or m["d"][-1:].isalpha() or m["wd"] or not m["d"].isdigit() or True):
+        return None
+    month, day = month_number(m["mon"]), int(re.match(r"\d+", m["d"]).group())
+    d = _day(_year(m["y"], ctx.ref), month, day) if m["y"] else _closest_year(month, day, ctx, m.start(), m.end())
+    if d is None:
+        return None
+    return _dated(Period("day", d), "absolute" if m["y"] else "reference")
+
+
+@rule(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]+)?"
+      rf"(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR4})(?!\d)", "month")
+def _month_year(m, ctx):
+    if not _cap(m["mon"]):
+        return None
+    mod = _mod(re.sub(r"^the\s+|\s+of$", "", (m["mod"] or "").lower()))
+    return _dated(Period("month", date(int(m["y"]), month_number(m["mon"]), 1)), mod=mod)
+
+
+@rule(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+middle\s+of|the\s+beginning\s+of)[\s-]+)?"
+      rf"(?:(?P<which>last|this|next|(?:this|last|next)\s+year's)\s+)?"
+      rf"(?P<mon>{MONTH})(?!\.?\s*\d)(?P<tail>\s+(?:this|last|next)\s+year)?\b", "month")
+def _month_alone(m, ctx):
+    word = m["mon"]
+    if not _cap(word) or word.lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "sep", "dec", "oct", "nov"):
+        if not (_cap(word) and (m["mod"] or m["which"] or m["tail"] or _month_context(ctx.text, m.start("mon")))):
+            return None
+    if not _cap(word):
+        return None
+    month = month_number(word)
+    which = (m["which"] or "").split()[0].lower() if m["which"] else ""
+    tail = (m["tail"] or "").split()
+    if tail:
+        year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[tail[0].lower()]
+        period = Period("month", date(year, month, 1))
+    elif which and "year" in (m["which"] or ""):
+        year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[which]
+        period = Period("month", date(year, month, 1))
+    else:
+        period = _month_period(month, ctx, m.start(), m.end(), which)
+    return _dated(period, "reference", _mod(re.sub(r"^the\s+|\s+of$", "", (m["mod"] or "").lower())))
+
+
+def _month_context(text: str, at: int) -> bool:
+    """A bare month name counts after a preposition that takes a time ("in May", "since March")."""
+    before = text[max(0, at - 12):at].lower()
+    return bool(re.search(r"\b(?:in|since|until|till|by|during|through|from|to|of|before|after|early|late|mid)\s+$",
+                          before))
+
+
+@rule(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
+      rf"(?P<which>this|last|next|past|coming|previous)?\s*(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR4}))?\b", "season")
+def _season(m, ctx):
+    code = _L["seasons"][m["s"].lower()]
+    which = (m["which"] or "").lower()
+    if not (which or m["y"] or re.search(r"\b(?:in|during|this|the|by|since|until|over)\s+(?:the\s+)?$",
+                                         ctx.text[max(0, m.start() - 12):m.start()].lower()) or m["mod"]):
+        return None
+    ref = ctx.ref
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    else:
+        anchor = "reference"
+        current = _season_of(ref)
+        order = ["WI", "SP", "SU", "FA"]
+        if which in ("last", "past", "previous"):
+            year = ref.year if order.index(code) < order.index(current) else ref.year - 1
+        elif which in ("next", "coming"):
+            year = ref.year if order.index(code) > order.index(current) else ref.year + 1
+        else:
+            year = ref.year
+    return _dated(Period("season", date(year, 1, 1), part=code), anchor, _mod(m["mod"]))
+
+
+def _season_of(d: date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:%|percent|people|persons|men|women|children|troops|soldiers|jets?|planes?|cars?|shares|votes|"
+    r"members|units|tons|barrels|acres|miles|km|kilometers|feet|meters|homes|workers|employees|jobs|cases|"
+    r"points|pounds|yards|dollars|euros|copies|[a-z]+-(?:year|day)-old)\b",
+    re.I,
+)
+
+
+@rule(rf"(?<![\d$€£.,:/#-])(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+)?"
+      rf"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
+      rf"(?P<y>{YEAR4})(?![\d,.]\d|\s*[-–]\s*\d|%|s\b|'s\b)", "year4")
+def _year_alone(m, ctx):
+    if _NOT_YEAR_AFTER.match(ctx.text, m.end()):
+        return None
+    before = ctx.text[max(0, m.start() - 4):m.start()]
+    if re.search(r"(?:No\.|#)\s*$", before):
+        return None
+    mod = _mod(re.sub(r"^the\s+|\s+of$", "", (m["mod"] or "").lower()))
+    return _dated(Period("year", date(int(m["y"]), 1, 1)), mod=mod)
+
+
+@rule(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
+      r"|\bthe\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<w>sixties|seventies|eighties|nineties)\b", "year4", "era")
+def _decade(m, ctx):
+    words = {"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+    if m["w"]:
+        year = 1900 + 10 * words[m["w"].lower()]
+    elif m["d2"]:
+        year = 1900 + 10 * int(m["d2"])
+        if year + 100 <= ctx.ref.year - 80:
+            year += 100
+    else:
+        year = int(m["c"]) * 100 + int(m["d"]) * 10
+    return _dated(Period("decade", date(year, 1, 1)), mod=_mod(m["mod"] or m["mod2"]))
+
+
+@rule(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b"
+      r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)\s+century\b", "era", "unit")
+def _century(m, ctx):
+    n = int(m["n"]) if m["n"] else {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
+        m["w"].lower()]
+    if not 1 <= n <= 30:
+        return None
+    return _dated(Period("century", date(max(1, (n - 1) * 100), 1, 1)), mod=_mod(m["mod"]))
+
+
+_TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|" \
+    r"forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_SPELLED_NUMBERS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety"
+                                                               .split())})
+
+
+@rule(rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<tens>{_TENS})(?:[\s-](?P<ones>{_ONES}))?"
+      rf"|(?P<two>two\s+thousand)(?:\s+and)?(?:\s+(?P<ones2>{_ONES}|{_TENS}))?)\b", "spelled")
+def _spelled_year(m, ctx):
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    words = _SPELLED_NUMBERS
+    if m["two"]:
+        if not (m["ones2"] or m.group().lower().startswith("the year")):
+            return None
+        year = 2000 + words.get((m["ones2"] or "zero").lower(), 0)
+    else:
+        year = words[m["c"].lower()] * 100 + words[m["tens"].lower()] + words.get((m["ones"] or "zero").lower(), 0)
+    return _dated(Period("year", date(year, 1, 1)))
+
+
+@rule(r"\b(?:(?P<which>this|last|next)\s+)?(?P<t>year[-\s]end)\b|\b(?P<t2>the\s+end\s+of\s+the\s+(?P<u>year|month|week))\b"
+      r"|\b(?P<t3>(?:the\s+)?(?P<full>full|fiscal|entire|whole|calendar)?\s*(?<![\w-])year)\b(?!-|\s+(?:ago|earlier|"
+      r"before|after|later|end|old|\d)\b)(?P<ended>\s+(?:ended|ending|to)\b)?", "unit")
+def _the_year(m, ctx):
+    """ "year-end", "the end of the year", and "the year" (a duration after "for", else the current year)."""
+    ref = ctx.ref
+    if m["t"] or m["t2"]:
+        if m["t2"] and m["u"].lower() in ("month", "week"):
+            return _dated(Period(m["u"].lower(), ref), "reference", "END")
+        year = ref.year + {"this": 0, "last": -1, "next": 1, "": 0}[(m["which"] or "").lower()]
+        if ctx.last is not None and ctx.last.gran == "year" and not m["which"]:
+            year = ctx.last.day.year
+        return _dated(Period("year", date(year, 1, 1)), "reference", "END")
+    phrase = " ".join(m["t3"].lower().split())
+    if not phrase.startswith("the"):
+        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if m["ended"] and not m["full"]:  # "the year ended June 30": a fiscal year, counted as a duration
+        return Reading("DURATION", "P1Y", None, "reference", span=m.span("t3"))
+    if re.search(r"\b(?:for|over|during|through|throughout)\s+$", before) and not m["full"]:
+        return Reading("DURATION", "P1Y", None, "reference", span=m.span("t3"))
+    if m["full"] or re.search(r"\b(?:in|earlier|later|of)\s+$", before):
+        year = ctx.last.day.year if ctx.last is not None and ctx.last.gran in ("year", "quarter") else ref.year
+        return _dated(Period("year", date(year, 1, 1)), "reference")
+    return None
+
+
+# ---------------------------------------------------------------- quarters and halves
+
+@rule(r"(?<![\w-])(?P<u>[QH])(?P<n>[1-4])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d|'\d\d)|(?P<y2>(?:19|20)\d\d))?\b",
+      "quarter")
+def _quarter_code(m, ctx):
+    """Financial shorthand: "Q3", "Q3 2019", "H1 2020"."""
+    unit, n = ("quarter", int(m["n"])) if m["u"] == "Q" else ("half", int(m["n"]))
+    if m["u"] not in "QH" or (unit == "half" and n > 2):
+        return None  # lower case "q3" is not a quarter
+    year_text = m["y"] or m["y2"]
+    year = _year(year_text, ctx.ref) if year_text else ctx.ref.year
+    first = 3 * (n - 1) + 1 if unit == "quarter" else 6 * (n - 1) + 1
+    return _dated(Period(unit, date(year, first, 1), index=n), "absolute" if year_text else "reference")
+
+@rule(rf"\b(?:(?P<det>the|its|a|this|that|last|next)\s+)?"
+      rf"(?P<pre>(?:(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago)|year-(?:earlier|ago)|fiscal|"
+      rf"(?:19|20)\d\d|the\s+(?:19|20)\d\d|latest|current|comparable|flat|same)[\s-]+)*"
+      rf"(?P<q>{ORD}|last)(?P<hy>[\s-]+)(?:fiscal\s+)?(?P<u>quarter|half)(?P<plural>s)?\b(?!\s+of\s+(?:a|an|the)\b)"
+      rf"(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y>{YEAR4}))?", "quarter")
+def _quarter(m, ctx):
+    unit = m["u"].lower()
+    n = _L["ordinals"][m["q"].lower()]
+    if n == -1:
+        if unit != "half":
+            return None
+        n = 2
+    if (unit == "quarter" and n > 4) or (unit == "half" and n > 2):
+        return None
+    pre = (m["pre"] or "").lower()
+    ref = ctx.ref
+    year_in = re.search(r"(19|20)\d\d", pre)
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    elif year_in:
+        year, anchor = int(year_in.group()), "absolute"
+    elif "last year" in pre or "year-earlier" in pre or "year-ago" in pre:
+        year, anchor = ref.year - 1, "reference"
+    elif "next year" in pre:
+        year, anchor = ref.year + 1, "reference"
+    else:
+        current_q = (ref.month - 1) // 3 + 1 if unit == "quarter" else (ref.month - 1) // 6 + 1
+        year = ref.year if n <= current_q or ctx.tense(m.start(), m.end()) == "future" else ref.year - 1
+        if n > current_q and ctx.tense(m.start(), m.end()) == "future":
+            year = ref.year
+        anchor = "reference"
+    if m["plural"]:
+        return Reading("SET", f"XXXX-Q{n}" if unit == "quarter" else f"XXXX-H{n}")
+    month = 3 * (n - 1) + 1 if unit == "quarter" else 6 * (n - 1) + 1
+    reading = _dated(Period(unit, date(year, month, 1), index=n), anchor)
+    if (m["det"] or "").lower() in ("a", "its", "this", "that", "last", "next") and not m["pre"]:
+        return _with_span(reading, (m.start("q"), m.end()))
+    if (m["det"] or "").lower() in ("a", "its") or ((m["det"] or "").lower() == "the" and "-" in m["hy"]):
+        return _with_span(reading, (m.start("pre") if m["pre"] else m.start("q"), m.end()))
+    return reading
+
+
+@rule(r"\b(?:the\s+)?(?P<which>latest|current|past|last|previous|prior|year-earlier|year-ago|comparable|same|"
+      r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent|"
+      r"(?<=\bthe\s)|(?<=\bThe\s))"
+      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
+      "quarter")
+def _quarter_relative(m, ctx):
+    which = " ".join(m["which"].lower().split()) or "the"
+    unit = m["u"].lower()
+    ref_q = Period("day", ctx.ref).coarsen(unit)
+    last = ctx.last if ctx.last is not None and ctx.last.gran == unit else None
+    if which in ("current", "this"):
+        period, anchor = ref_q, "reference"
+    elif which in ("next", "coming"):
+        period, anchor = ref_q.shift(1, unit), "reference"
+    elif "year" in which or which in ("comparable", "same") or m["ago"]:
+        base = last or ref_q.shift(-1, unit)
+        period, anchor = base.shift(-4 if unit == "quarter" else -2, unit), "previous" if last else "reference"
+        if which == "same" and not m["ago"]:
+            period = base
+    elif which in ("that", "the"):
+        period, anchor = (last, "previous") if last is not None else (ref_q.shift(-1, unit), "reference")
+    else:  # latest, past, last, previous: the last completed one
+        period, anchor = ref_q.shift(-1, unit), "reference"
+    return _dated(period, anchor)
+
+
+@rule(r"\b(?P<t>year-(?:earlier|ago))\b(?!\s+(?:quarter|half|period|nine|six|three|first|second|third|fourth)\b)"
+      r"|\b(?P<t2>the\s+(?:year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same)\s+period)\b", "yearword", "digit")
+def _year_earlier(m, ctx):
+    """ "year-earlier results", "the year-ago period": the period the text reports, a year before."""
+    if m["t"] and ctx.text[m.start() - 1:m.start()] == "-":
+        return None
+    last = ctx.last
+    year_in = re.search(r"(?:19|20)\d\d", m["t2"] or "")
+    if year_in:
+        if last is not None and last.gran in ("quarter", "half"):
+            return _dated(Period(last.gran, date(int(year_in.group()), last.day.month, 1), index=last.index))
+        return _dated(Period("year", date(int(year_in.group()), 1, 1)))
+    if last is not None and last.gran in ("quarter", "half", "month") and _near(ctx, m.start()):
+        return _dated(last.shift(-1, "year") if last.gran != "half" else last.shift(-2, "half"), "previous")
+    return _dated(Period("year", ctx.ref).shift(-1), "reference")
+
+
+@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b",
+      "unit", reach=(40, 10))
+def _months_to_date(m, ctx):
+    n = number_value(m["n"])
+    if n is None:
+        return None
+    lo = date(ctx.ref.year, 1, 1)
+    return Reading("DURATION", f"P{int(n)}M", None, "reference", bounds=(lo, add_months(lo, int(n)) - timedelta(1)))

@@ -1,0 +1,298 @@
+"""Times named from the reference date or the narrative: yesterday, Friday, last week, two days later, 8:30 a.m."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from timeline_app.core.temporal.lexicon import month_number, number_value, weekday_number
+from timeline_app.core.temporal.rules.base import (
+    _L,
+    AMPM,
+    DAYNUM,
+    MONTH,
+    NUM,
+    PART,
+    QUAL,
+    QUAL_MOD,
+    TZ,
+    UNIT_GRAN,
+    UNITS,
+    VAGUE,
+    WEEKDAY,
+    Period,
+    Reading,
+    _cap,
+    _closest_year,
+    _dated,
+    _duration,
+    _mod,
+    _near,
+    _unit_word,
+    _weekday_date,
+    _with_span,
+    rule,
+)
+
+# ---------------------------------------------------------------- days relative to the reference
+
+_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+@rule(r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?"
+      rf"(?:\s+(?P<part>{PART}))?\b|\b(?P<daybefore>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))\b",
+      "deictic")
+def _deictic_day(m, ctx):
+    if m["daybefore"]:
+        words = m["daybefore"].lower().split()
+        offset = -2 if words[-1] == "yesterday" else 2
+        return _dated(Period("day", ctx.ref + timedelta(days=offset)), "reference")
+    w = m["w"].lower()
+    if m["mod"] and w == "today" and not m["part"]:
+        return _with_span(_deictic_day_plain(m, ctx, w), m.span("w"))
+    return _with_span(_deictic_day_plain(m, ctx, w), (m.start(), m.end("part") if m["part"] else m.end("w")))
+
+
+def _deictic_day_plain(m, ctx, w: str) -> Reading:
+    d = ctx.ref + timedelta(days=_DEICTIC[w])
+    if w == "today" and not m["part"] and not m["mod"] and _is_nowadays(ctx.text, m.start()):
+        return Reading("DATE", "PRESENT_REF", Period("day", ctx.ref), "reference")
+    part = m["part"] or ("night" if w == "tonight" else "")
+    if part and w != "tonight":
+        code = _L["parts_of_day"][part.lower()]
+        return _dated(Period("part", d, part=code), "reference", _mod(m["mod"]), "TIME")
+    return _dated(Period("day", d), "reference", _mod(m["mod"]))
+
+
+def _is_nowadays(text: str, at: int) -> bool:
+    """ "today's world", "the Russia of today": today meaning nowadays."""
+    return bool(re.search(r"\b(?:of|until|than|in)\s+$", text[max(0, at - 8):at], re.I))
+
+
+@rule(rf"\b(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{PART})\b|\b(?P<ov>overnight)\b", "part")
+def _this_part(m, ctx):
+    if m["ov"]:
+        return None
+    w, part = m["w"].lower(), m["part"].lower()
+    if w == "last" and part == "night":
+        return _dated(Period("part", ctx.ref - timedelta(days=1), part="NI"), "reference", type_="TIME")
+    if w == "last":
+        return None
+    offset = {"this": 0, "yesterday": -1, "tomorrow": 1}[w]
+    return _dated(Period("part", ctx.ref + timedelta(days=offset), part=_L["parts_of_day"][part]), "reference",
+                  type_="TIME")
+
+
+@rule(rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<which>last|next|this|coming|past|(?:the\s+)?previous|"
+      rf"(?:the\s+)?following)\s+)?"
+      rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?(?:\s+(?P<part>{PART})(?P<pl2>s)?)?\b", "weekday")
+def _weekday(m, ctx):
+    if not _cap(m["wd"]):
+        return None
+    wd = weekday_number(m["wd"])
+    if m["pl"] or m["pl2"] or re.search(r"\b(?:every|each|on)\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I) \
+            and (m["pl"] or m["pl2"]):
+        code = _L["parts_of_day"][m["part"].lower()] if m["part"] else ""
+        return Reading("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""))
+    if re.search(r"\b(?:every|each)\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I):
+        return None  # handled by the set rule
+    which = (m["which"] or "").lower()
+    which = " ".join(which.split())
+    if which in ("the previous", "the following", "previous", "following") and ctx.last is not None \
+            and ctx.last.gran in ("day", "time", "part"):
+        step = -1 if "previous" in which else 1
+        d = ctx.last.day + timedelta(days=step * (((ctx.last.day.isoweekday() - wd) * -step) % 7 or 7))
+        anchor = "previous"
+    else:
+        which = {"past": "last", "previous": "last", "the previous": "last", "coming": "next",
+                 "following": "next", "the following": "next"}.get(which, which)
+        d, anchor = _weekday_date(wd, ctx, m.start(), m.end(), which)
+    # TimeML leaves "early"/"later" and the possessive outside the expression: "Later [Thursday]'s"
+    span = (m.start("which") if m["which"] else m.start("wd"), m.end("part") if m["part"] else m.end("wd"))
+    if m["part"]:
+        period = Period("part", d, part=_L["parts_of_day"][m["part"].lower()])
+        return _with_span(_dated(period, anchor, _mod(m["mod"]), "TIME"), span)
+    return _with_span(_dated(Period("day", d), anchor, _mod(m["mod"])), span)
+
+
+
+
+# ---------------------------------------------------------------- this/last/next unit
+
+@rule(r"\b(?:(?P<mod>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+      r"the\s+middle\s+of|mid)[\s-]+(?:in\s+)?)?"
+      r"(?P<which>this\s+past|this|last|next|past|coming|previous|the\s+past|the\s+last|the\s+coming|the\s+previous|"
+      r"the\s+following|the\s+next|the\s+current|current|that|the\s+same)\s+"
+      r"(?:fiscal\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)(?!-|\s+and\s+a\s+half)\b"
+      r"(?:\s+or\s+(?:so|two))?", "unit")
+def _this_unit(m, ctx):
+    which = " ".join(m["which"].lower().split()).removeprefix("the ").replace("this past", "past")
+    unit = m["u"].lower()
+    mod = _mod((m["mod"] or "").lower().removeprefix("the ").removesuffix(" of"))
+    if unit == "quarter":
+        return None  # the quarter rules know about financial reporting
+    base = Period("day", ctx.ref).coarsen(UNIT_GRAN[unit])
+    anchor = "reference"
+    if which in ("following", "next") and m["which"].lower().startswith("the"):
+        if ctx.last is None:
+            return None
+        base, anchor = ctx.last.coarsen(UNIT_GRAN[unit]).shift(1), "previous"
+    elif which in ("that", "same"):
+        if ctx.last is None:
+            return None
+        base, anchor = ctx.last.coarsen(UNIT_GRAN[unit]), "previous"
+    elif which in ("previous",) and m["which"].lower().startswith("the") and ctx.last is not None:
+        base, anchor = ctx.last.coarsen(UNIT_GRAN[unit]).shift(-1), "previous"
+    elif which in ("last", "past", "previous"):
+        base = base.shift(-1)
+    elif which in ("next", "coming"):
+        base = base.shift(1)
+    if unit == "weekend" and which in ("this", "current"):
+        return _dated(base, anchor, mod)
+    if unit == "weekend" and which in ("last", "past", "previous") and ctx.ref.isoweekday() >= 6:
+        base = base.shift(0)
+    reading = _dated(base, anchor, mod)
+    if unit == "week" and (m["mod"] or "").lower() in ("earlier", "later"):
+        reading = _with_span(reading, (m.start("which"), m.end()))
+    if mod == "START" and (m["mod"] or "").lower().startswith("earlier") and which in ("this", "current"):
+        lo, _ = base.bounds()
+        return Reading(reading.type, reading.value, base, anchor, mod, (lo, max(lo, ctx.ref - timedelta(days=1))))
+    if mod == "END" and (m["mod"] or "").lower().startswith("later") and which in ("this", "current"):
+        _, hi = base.bounds()
+        return Reading(reading.type, reading.value, base, anchor, mod, (min(hi, ctx.ref + timedelta(days=1)), hi))
+    return reading
+
+
+@rule(r"\b(?:(?P<over>over|during|on|at|for)\s+)?(?P<t>the\s+weekend)\b", "unit")
+def _the_weekend(m, ctx):
+    if m["over"] and m["over"].lower() == "for":
+        return None
+    ref = ctx.ref
+    if ctx.tense(m.start(), m.end()) == "future":
+        sat = ref + timedelta(days=(6 - ref.isoweekday()) % 7)
+    else:
+        sat = ref - timedelta(days=(ref.isoweekday() - 6) % 7)
+        if ref.isoweekday() == 7:
+            sat = ref - timedelta(days=1)
+    return _dated(Period("weekend", sat), "reference")
+
+
+# ---------------------------------------------------------------- counted offsets: "two days ago", "a year later"
+
+@rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
+      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b",
+      "unit", reach=(40, 28))
+def _offset(m, ctx):
+    unit = _unit_word(m["u"])
+    n = number_value(m["n"])
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
+    if unit in ("second", "minute", "hour"):
+        return Reading("DURATION", _duration(n, unit), None, "reference")
+    deictic = direction in ("ago", "from now", "hence", "back")
+    if deictic:
+        base, anchor = Period("day", ctx.ref), "reference"
+    else:
+        base, anchor = ctx.anchor_for(m.start())
+    mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
+    gran = UNIT_GRAN.get(unit, "day")
+    if n is None:
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod)
+    n = int(n) if float(n).is_integer() else n
+    if not isinstance(n, int):
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod)
+    if unit == "year" and base.gran in ("quarter", "half") and not deictic:
+        return _dated(base.shift(sign * n * (4 if base.gran == "quarter" else 2)), anchor, mod)
+    if unit == "year" and deictic and ctx.last is not None and ctx.last.gran == "quarter" and n == 1 \
+            and _near(ctx, m.start()):
+        return _dated(ctx.last.shift(-4), "previous", mod)
+    if unit in ("decade", "century"):
+        shifted = Period("year", base.day).shift(sign * n * (10 if unit == "decade" else 100), "year")
+        return _dated(shifted, anchor, mod)
+    if unit == "weekend":
+        return _dated(Period("weekend", base.day).shift(sign * n), anchor, mod)
+    if gran in ("day",) and base.gran not in ("day", "time", "part") and not deictic:
+        gran = base.gran
+    target = Period("day", base.day).shift(sign * n, "quarter" if unit == "quarter" else gran) \
+        if gran != "day" else Period("day", base.day + timedelta(days=sign * n))
+    if unit == "quarter":
+        return _dated(target.coarsen("quarter"), anchor, mod)
+    return _dated(target.coarsen(gran) if gran != "day" else target, anchor, mod)
+
+
+
+
+@rule(r"\b(?P<t>(?:the|that)\s+(?P<which>previous|next|following|same|prior)\s+(?P<u>day|morning|afternoon|evening|"
+      r"night|week|month|year))\b|\b(?P<t2>(?P<which2>earlier|later)\s+that\s+(?P<u2>day|morning|week|month|year))\b"
+      r"|\b(?P<t3>that\s+(?P<u3>day|morning|evening|night|week|month|year))\b"
+      r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow|"
+      rf"last|next|{WEEKDAY})\b)\b"
+      rf"|\b(?P<t5>(?:the\s+)?day\s+(?P<which5>before|after)\s+(?P<wwhich>last|next|this)?\s*(?P<wd5>{WEEKDAY}))",
+      "unit", "part")
+def _anaphoric(m, ctx):
+    if m["t"]:
+        which, unit = m["which"].lower(), m["u"].lower()
+    elif m["t2"]:
+        which, unit = m["which2"].lower(), m["u2"].lower()
+    elif m["t3"]:
+        which, unit = "same", m["u3"].lower()
+    elif m["t5"]:
+        if not _cap(m["wd5"]):
+            return None
+        d, anchor = _weekday_date(weekday_number(m["wd5"]), ctx, m.start(), m.end(), (m["wwhich"] or "").lower())
+        step = -1 if m["which5"].lower() == "before" else 1
+        return _with_span(_dated(Period("day", d + timedelta(days=step)), anchor), m.span("t5"))
+    else:
+        which, unit = {"before": "previous", "earlier": "previous", "after": "next"}[m["which4"].lower()], "day"
+    # a day counts from the last day the text named; a week, month or year from any dated period
+    daily = unit in ("day", "morning", "afternoon", "evening", "night")
+    usable = ctx.last is not None and ctx.last.gran in (
+        ("day", "time", "part") if daily else ("day", "time", "part", "week", "weekend", "month", "quarter", "year"))
+    if usable:
+        base, anchor = ctx.last, "previous"
+    elif which == "same":
+        return None  # "that day" with no day before it
+    else:
+        base, anchor = Period("day", ctx.ref), "reference"
+    step = {"previous": -1, "prior": -1, "next": 1, "following": 1, "same": 0, "earlier": 0, "later": 0}[which]
+    mod = {"earlier": "START", "later": "END"}.get(which, "")
+    if unit in ("morning", "afternoon", "evening", "night"):
+        d = base.day + timedelta(days=step)
+        return _dated(Period("part", d, part=_L["parts_of_day"][unit]), anchor, mod, "TIME")
+    gran = UNIT_GRAN[unit]
+    target = Period("day", base.day).coarsen(gran)
+    if step:
+        target = target.shift(step) if gran != "day" else Period("day", base.day + timedelta(days=step))
+    return _dated(target, anchor, mod)
+
+
+# ---------------------------------------------------------------- times of day
+
+@rule(rf"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
+      rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)|"
+      rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b))?"
+      rf"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::\d\d)?(?=\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local|h\b))"
+      rf"|\b(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY})|(?P<td2>today|yesterday|tomorrow)))?",
+      "digit", "part")
+def _clock(m, ctx):
+    if m["word"]:
+        hour, minute = (12, 0) if m["word"].lower() in ("noon", "midday") else (24, 0)
+        wd, td = m["wd2"], m["td2"]
+    elif m["h24"]:
+        hour, minute, wd, td = int(m["h24"]), int(m["mi24"]), None, None
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if hour == 0 or hour > 12:
+            return None
+        pm = m["ap"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+        wd, td = m["wd"], m["td"]
+    if m["mon"] and _cap(m["mon"]):
+        d = _closest_year(month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()), ctx, m.start(), m.end())
+    elif wd and _cap(wd):
+        d, _ = _weekday_date(weekday_number(wd), ctx, m.start(), m.end())
+    elif td:
+        d = ctx.ref + timedelta(days=_DEICTIC[td.lower()])
+    else:
+        d = ctx.last.day if ctx.last is not None and ctx.last.gran in ("day", "time", "part") else ctx.ref
+    return _dated(Period("time", d, hour, minute), "reference", type_="TIME")
