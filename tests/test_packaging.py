@@ -99,3 +99,12 @@ def test_bundle_spec_collects_the_resources():
     spec = (ROOT / "packaging" / "timeline-app.spec").read_text(encoding="utf-8")
     assert "timeline_app/resources" in spec
     assert "collect_data_files" in spec and "dateparser" in spec
+
+
+def test_every_package_is_listed_for_the_wheel():
+    import tomllib
+
+    root = Path(__file__).parents[1]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(root).parts) for p in (root / "timeline_app").rglob("__init__.py")}
+    assert on_disk <= listed
