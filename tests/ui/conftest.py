@@ -28,6 +28,26 @@ def drop_files(widget, paths) -> QDropEvent:
     return drop
 
 
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch):
+    """A question box would wait for a click forever offscreen: answer No / Discard, and record the question.
+
+    Tests about a question patch QMessageBox.question themselves.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def answer(parent, title, text, buttons=None, default=None):
+        asked.append(title)
+        if buttons is not None and buttons & QMessageBox.StandardButton.Discard:
+            return QMessageBox.StandardButton.Discard
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    return asked
+
+
 @pytest.fixture
 def window(qtbot):
     from timeline_app.ui.main_window import MainWindow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -151,6 +151,8 @@ class EventsFilter(QSortFilterProxyModel):
 class EventsPanel(QWidget):
     """Filter bar + table; selecting a row selects the event in the session."""
 
+    event_menu_requested = Signal(str, QPoint)  # event id, global position (the window shows the menu)
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -197,6 +199,8 @@ class EventsPanel(QWidget):
         self.date_from.dateChanged.connect(self._dates_changed)
         self.date_to.dateChanged.connect(self._dates_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         session.timeline_changed.connect(self._timeline_changed)
         session.selection_changed.connect(self._selection_changed)
         self._timeline_changed()
@@ -236,6 +240,11 @@ class EventsPanel(QWidget):
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
             self.session.select(current.data(EVENT_ID_ROLE))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.event_menu_requested.emit(index.data(EVENT_ID_ROLE), self.table.viewport().mapToGlobal(pos))
 
     def _selection_changed(self, event_id: str) -> None:
         row = self.model.row_of(event_id) if event_id else None

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import __version__
+from timeline_app.core.paths import WORKSPACE_SUFFIX
 from timeline_app.ui.documents_panel import DocumentsPanel
+from timeline_app.ui.edit_actions import EditActions
 from timeline_app.ui.events_table import EventsPanel
 from timeline_app.ui.export_dialog import ExportDialog
 from timeline_app.ui.loader import Loader
@@ -30,6 +32,7 @@ from timeline_app.ui.session_model import SessionModel
 from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.timeline_view import TimelineView
 from timeline_app.ui.view_actions import add_view_actions
+from timeline_app.ui.workspace_actions import WorkspaceActions
 
 logger = logging.getLogger(__name__)
 LAYOUT_VERSION = 2  # bump when the docks change, so an old saved layout is not restored
@@ -44,7 +47,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session or SessionModel(parent=self)
         self.loader = Loader(self.session, reference_date, self)
-        self.setWindowTitle("Timeline")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
 
@@ -65,7 +67,11 @@ class MainWindow(QMainWindow):
         self.events_dock.raise_()
 
         self._make_status_bar()
+        self.edit = EditActions(self, self.session, self.source_view)
+        self.workspace = WorkspaceActions(self, LAYOUT_VERSION)
         self._make_menus()
+        self.timeline_view.event_menu_requested.connect(self.edit.show_event_menu)
+        self.events_panel.event_menu_requested.connect(self.edit.show_event_menu)
         self.loader.started.connect(self._loading_started)
         self.loader.progressed.connect(self._loading_progressed)
         self.loader.failed.connect(self._file_failed)
@@ -75,8 +81,17 @@ class MainWindow(QMainWindow):
 
     # --- public ----------------------------------------------------------------------
     def load(self, paths: list[str | Path]) -> int:
-        """Load files and folders in the background; files already loaded are skipped."""
-        return self.loader.load(paths)
+        """Load files and folders in the background; files already loaded are skipped.
+
+        A workspace file (.tlw) among them is opened instead (the first one; it replaces what is open).
+        """
+        workspaces = [Path(p) for p in paths if Path(p).suffix.lower() == WORKSPACE_SUFFIX]
+        if workspaces:
+            self.workspace.open(workspaces[0])
+            for extra in workspaces[1:]:
+                self._file_failed(str(extra), f"{extra.name}: only one workspace opens at a time; open it "
+                                  "with File › Open Workspace")
+        return self.loader.load([p for p in paths if Path(p).suffix.lower() != WORKSPACE_SUFFIX])
 
     def export_image(self, path: Path, size: tuple[int, int]) -> None:
         """Write a print-quality picture of the timeline (same drawing as the view, on a light page)."""
@@ -115,12 +130,21 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
+        ws = self.workspace
         file = bar.addMenu("&File")
-        self._action(file, "&Open…", self._open, QKeySequence.StandardKey.Open, "Load article files")
+        file.addAction(ws.new_action)
+        self._action(file, "&Open Files…", self._open, QKeySequence.StandardKey.Open, "Load article files")
         self._action(file, "Open &Folder…", self._open_folder, None, "Load every article in a folder")
+        file.addAction(ws.open_action)
+        file.addMenu(ws.recent_menu)
+        file.addSeparator()
+        file.addActions([ws.save_action, ws.save_as_action])
+        file.addSeparator()
         self._action(file, "&Export Image…", self._export, "Ctrl+E", "Save the timeline as PNG or SVG")
+        file.addAction(ws.export_data_action)
         file.addSeparator()
         self._action(file, "&Quit", self.close, "Ctrl+Q")
+        self.edit.fill(bar.addMenu("&Edit"))
         view = bar.addMenu("&View")
         self._action(view, "&Fit Timeline", self.timeline_view.fit, "F", "Show every event")
         self._action(view, "Show All &Lanes", self.session.show_all_lanes, None, "Show hidden lanes again")
@@ -215,6 +239,9 @@ class MainWindow(QMainWindow):
         self.load(paths)
 
     def closeEvent(self, ev):
+        if not self.workspace.closing():
+            ev.ignore()
+            return
         self.loader.cancel()
         self.loader.wait()
         QSettings().setValue("main_window/geometry", self.saveGeometry())

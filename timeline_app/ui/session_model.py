@@ -74,11 +74,14 @@ class SessionModel(QObject):
             self._announce()
 
     def replace_all(self, results, corrections=(), selection: str | None = None) -> None:
-        """Start over with these documents and corrections (New, Open Workspace); ``selection`` is an event id."""
+        """Start over with these documents and corrections (New, Open Workspace).
+
+        ``selection`` is the selected event's key as text (as a workspace saves it).
+        """
         self._batch.stop()
         self.session.replace_all(results, corrections)
-        if selection in self.session.events:
-            self.session.selected = selection
+        event = self.session.applied.find(selection) if selection else None
+        self.session.selected = event.id if event is not None else None
         self._changed(selection_before="")
 
     def set_reference_date(self, document_id: str, reference: date) -> None:

@@ -113,6 +113,17 @@ class SourceView(QTextEdit):
                     return e.id
         return None
 
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected stretch of the document's text (Python offsets), None when nothing is selected."""
+        cursor = self.textCursor()
+        if self.result is None or not cursor.hasSelection():
+            return None
+        return self._py_pos(cursor.selectionStart()), self._py_pos(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select a stretch of the text (as a user dragging over it would)."""
+        self.setTextCursor(self._cursor(start, end))
+
     # --- Qt overrides ----------------------------------------------------------------
     def mouseReleaseEvent(self, ev):
         super().mouseReleaseEvent(ev)

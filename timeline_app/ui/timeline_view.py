@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import date, datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolTip, QVBoxLayout, QWidget
 
@@ -20,7 +21,7 @@ from timeline_app.ui.date_axis import OriginDateAxis
 from timeline_app.ui.describe import date_text, resolution_text, short
 from timeline_app.ui.lane_axis import LaneAxis
 from timeline_app.ui.overview import Overview
-from timeline_app.ui.timeline_layout import ROW, Layout, lay_out
+from timeline_app.ui.timeline_layout import ROW, Layout, days, lay_out, to_date
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class TimelineView(QWidget):
     """Shows a Timeline; with a SessionModel it follows its changes and drives its selection."""
 
     event_clicked = Signal(str)  # event id
+    event_menu_requested = Signal(str, QPoint)  # event id, global position (the window shows the menu)
 
     def __init__(self, session=None, parent: QWidget | None = None, *, overview: bool = True,
                  light: bool | None = None):
@@ -153,6 +155,19 @@ class TimelineView(QWidget):
             half = (vx1 - vx0) / 2
             centre = (x0 + x1) / 2
             self.plot.setXRange(centre - half, centre + half, padding=0)
+
+    def visible_range(self) -> tuple[datetime, datetime] | None:
+        """The stretch of time in view, None when nothing is shown."""
+        if not self.layout_.events:
+            return None
+        (x0, x1), _ = self.plot.getViewBox().viewRange()
+        return to_date(x0, self.layout_.origin), to_date(x1, self.layout_.origin)
+
+    def set_visible_range(self, first: date | datetime, last: date | datetime) -> None:
+        """Show this stretch of time (a reopened workspace's view)."""
+        origin = self.layout_.origin
+        self.plot.setXRange(days(first, origin), days(last, origin), padding=0)
+        self._label_timer.start()
 
     def event_at(self, pos: QPointF) -> str | None:
         """The id of the event under a scene position, if any."""
@@ -370,6 +385,11 @@ class TimelineView(QWidget):
     def _clicked(self, ev) -> None:
         pos = ev.scenePos()
         if ev.button() == Qt.MouseButton.RightButton and self.session is not None:
+            event_id = self.event_at(pos)
+            if event_id and self.receivers(self.event_menu_requested) > 0:
+                self.event_menu_requested.emit(event_id, ev.screenPos().toPoint())
+                ev.accept()
+                return
             lane = self._lane_at(pos)
             if lane:
                 self.lane_menu(lane).exec(ev.screenPos().toPoint())

@@ -62,3 +62,34 @@ class ImportJob(QRunnable):
             self.signals.failed.emit("", f"loading stopped: {exc}")
         finally:
             self.signals.finished.emit(self._cancel.is_set())
+
+
+class SaveSignals(QObject):
+    """Signals of a :class:`SaveJob`."""
+
+    saved = Signal(object, object)  # path, the Workspace written
+    failed = Signal(object, str)  # path, message naming the file
+
+
+class SaveJob(QRunnable):
+    """Write a workspace file (an autosave) off the GUI thread; a Workspace is immutable, so this is safe."""
+
+    def __init__(self, path: Path, workspace):
+        super().__init__()
+        self.setAutoDelete(False)  # held by the window until finished, so the signals stay alive
+        self.path = Path(path)
+        self.workspace = workspace
+        self.signals = SaveSignals()
+
+    def run(self) -> None:
+        from timeline_app.core.store import WorkspaceError, save_workspace
+
+        try:
+            save_workspace(self.path, self.workspace)
+        except WorkspaceError as exc:
+            self.signals.failed.emit(self.path, str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never lost in a thread
+            logger.exception("autosave failed")
+            self.signals.failed.emit(self.path, f"{self.path.name}: autosave failed: {exc}")
+        else:
+            self.signals.saved.emit(self.path, self.workspace)
