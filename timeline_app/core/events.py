@@ -272,8 +272,9 @@ def _without_times(text: str, start: int, end: int, times: Sequence[Timex]) -> s
     for t in times:
         if start <= t.start and t.end <= end:
             a, b = t.start - start, t.end - start
-            head = _TIME_PREP.sub("", rest[:a])
-            rest = head + " " * (len(rest[:a]) - len(head) + b - a) + rest[b:]
+            near = max(0, a - 40)  # the words right before the time; the regex need not scan the whole head
+            head = rest[:near] + _TIME_PREP.sub("", rest[near:a])
+            rest = head + " " * (a - len(head) + b - a) + rest[b:]
     return rest
 
 
