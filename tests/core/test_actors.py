@@ -122,3 +122,12 @@ def test_government_body_without_a_country_is_the_dateline_country() -> None:
     assert "Foreign Ministry" not in found
     assert found["Mahmoud Mohammadi"].affiliation == "Iran"
     assert found["Lazaro Gonzalez"].kind == "person"
+
+
+def test_person_after_a_descriptor_a_dash_or_before_an_age() -> None:
+    text = ("The rest remained fugitives, including Saudi radical Osama bin Laden. The suspect -- Khalfan Khamis "
+            "Mohamed -- was to appear in court. Ahmed Omar Ali, 24, allegedly rented a house.")
+    found = actors.actors_for(text)
+    assert found["Osama bin Laden"].affiliation == "Saudi Arabia"
+    assert found["Khalfan Khamis Mohamed"].kind == "person"
+    assert found["Ahmed Omar Ali"].kind == "person"

@@ -30,6 +30,7 @@ _SPEECH_AFTER = re.compile(rf"(?:'s?|’s?)?(?:,[^,.;\"“]{{2,90}},|,)? (?:also
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}) $")
 _APPOSITIVE = re.compile(r",? (?:a|an|the|who is|who was)\b([^,.;\"“]{1,90})")
 _PERSON_APPOSITIVE = re.compile(r", (?:a|an|the|who is|who was) ([^,;\"“]{1,60})")
+_AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mohamed, 24, allegedly rented"
 _LOWER_BEFORE = re.compile(r"([a-z][a-z.-]*(?: [a-z][a-z.-]*){0,2}) $")
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z.&-]{1,9})\)")
 _LINK_GAP = re.compile(r"(?:'s|’s)? ?$")
@@ -116,13 +117,22 @@ def _title_prefix(words: list[str]) -> int:
 
 def _lower_title_before(text: str, start: int) -> int | None:
     """Where a lower-case title such as "spokeswoman" or "deputy foreign minister" right before ``start`` begins."""
-    if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+    if start < 2 or text[start - 1] != " ":
+        return None
+    if text.startswith(" -- ", start - 4):  # "The suspect -- Khalfan Khamis Mohamed --"
+        end = start - 4
+        words = text[max(0, end - 20):end].split(" ")[-1:]
+        return end - len(words[0]) if words[0] in load_tables().person_nouns else None
+    if not text[start - 2].islower():
         return None
     words = text[max(0, start - 40):start - 1].split(" ")[-3:]
     titles = _titles()
     for k in range(len(words)):
         if tuple(words[k:]) in titles:
             return start - 1 - len(" ".join(words[k:]))
+    # "Saudi radical Osama bin Laden", "American businessman John Smith": a person noun right after a country
+    if words[-1] in load_tables().person_nouns and len(words) >= 2 and words[-2][:1].isupper():
+        return start - 1 - len(words[-1])
     return None
 
 
@@ -225,7 +235,7 @@ def analyse(text: str) -> Analysis:
         if title_at is None and not (speech and len(tokens) >= 2):
             # "Poland's Aleksander Kwasniewski", "James Charles Kopp, a U.S. fugitive": a person without a title
             possessive = lead is not None and text.startswith(("'s ", "’s "), lead_end)
-            if not (2 <= len(tokens) <= 4 and (possessive or _person_appositive(text, end))):
+            if not (2 <= len(tokens) <= 4 and (possessive or _person_appositive(text, end) or _AGE.match(text, end))):
                 continue
         name_words = _clean_name(tokens[k:])
         if not name_words or any(w in _ORG_SUFFIX or w in tables.aliases for w in name_words):
