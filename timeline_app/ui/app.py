@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from timeline_app import __version__
+from timeline_app.core.paths import WORKSPACE_SUFFIX
 from timeline_app.ui.icon import app_icon
 
 logger = logging.getLogger(__name__)
@@ -38,12 +39,15 @@ def run(files: list[Path], reference_date: date | None) -> int:
     window = MainWindow(reference_date=reference_date)
     try:
         window.show()
+        if not any(Path(f).suffix.lower() == WORKSPACE_SUFFIX for f in files):
+            window.workspace.offer_restore()  # an untitled workspace left by a session that did not end cleanly
         if files:
             window.load(files)
         status = app.exec()
     finally:
         sys.excepthook = previous_hook
         # End Qt life explicitly: PySide6 6.12 can abort at interpreter exit otherwise (NOTES.md).
+        window.workspace.shutdown()  # quit without the window closed (a signal, a probe): keep the work
         window.loader.cancel()
         window.loader.wait()
         window.close()

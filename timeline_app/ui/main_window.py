@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._file_failed)
         self.loader.finished.connect(self._loading_finished)
         self.session.selection_changed.connect(self._selection_changed)
+        self.session.timeline_changed.connect(self._update_counts)
         self._restore_geometry()
 
     # --- public ----------------------------------------------------------------------
@@ -91,7 +92,8 @@ class MainWindow(QMainWindow):
             for extra in workspaces[1:]:
                 self._file_failed(str(extra), f"{extra.name}: only one workspace opens at a time; open it "
                                   "with File › Open Workspace")
-        return self.loader.load([p for p in paths if Path(p).suffix.lower() != WORKSPACE_SUFFIX])
+        articles = [p for p in paths if Path(p).suffix.lower() != WORKSPACE_SUFFIX]
+        return self.loader.load(articles) if articles or not workspaces else 0
 
     def export_image(self, path: Path, size: tuple[int, int]) -> None:
         """Write a print-quality picture of the timeline (same drawing as the view, on a light page)."""

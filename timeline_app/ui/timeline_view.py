@@ -118,6 +118,7 @@ class TimelineView(QWidget):
             self.fit()
         else:
             self.plot.setYRange(0, lay.height, padding=0.02)
+            self._label_timer.start()  # events moved (a correction, an undo): labels follow them
         self.select_event(self._selected or "")
 
     def fit(self) -> None:

@@ -22,7 +22,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -45,6 +45,8 @@ DATA_FORMATS = {  # file-dialog filter -> (export format, suffix)
 class WorkspaceActions(QObject):
     """The workspace file of a main window: its actions, its saved state, its autosave."""
 
+    autosaved = Signal(object)  # the path an autosave wrote
+
     def __init__(self, window: QMainWindow, layout_version: int = 0):
         super().__init__(window)
         self.window = window
@@ -57,6 +59,7 @@ class WorkspaceActions(QObject):
         self.pool.setMaxThreadCount(1)
         self._job: SaveJob | None = None
         self._finished_job: SaveJob | None = None
+        self._closed = False  # closed or shut down: no more questions, no more autosaves
 
         def action(text, slot, shortcut=None, tip="") -> QAction:
             a = QAction(text, window)
@@ -236,13 +239,33 @@ class WorkspaceActions(QObject):
 
     def closing(self) -> bool:
         """The window is about to close: False to keep it open. A clean exit removes the untitled autosave."""
+        if self._closed:
+            return True
         if not self.maybe_save():
             return False
         self.timer.stop()
         self._wait()
         if self.path is None:
             _remove(paths.untitled_autosave_path())
+        self._closed = True
         return True
+
+    def shutdown(self) -> None:
+        """The application is quitting without the window being closed by the user (no one to ask).
+
+        A last autosave keeps every change; an untitled one stays for the next start to offer back.
+        """
+        if self._closed:
+            return
+        self.timer.stop()
+        self._wait()
+        key = self.session.session.change_key
+        if key != self._autosaved and not (self.path is None and self._is_empty()):
+            try:
+                save_workspace(self.path or paths.untitled_autosave_path(), self.snapshot())
+            except WorkspaceError as exc:
+                logger.error("last autosave failed: %s", exc)
+        self._closed = True
 
     # --- autosave --------------------------------------------------------------------
     def autosave(self) -> None:
@@ -269,6 +292,7 @@ class WorkspaceActions(QObject):
             self._saved = (tuple(r.document.id for r in workspace.results), workspace.corrections)
             self.update_title()
         logger.debug("autosaved %s", path)
+        self.autosaved.emit(path)
 
     def _autosave_failed(self, path: Path, message: str) -> None:
         if self._job is None:
