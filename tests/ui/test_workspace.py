@@ -282,3 +282,22 @@ def test_an_untitled_autosave_left_by_a_crash_is_offered_at_start(qtbot, win, mo
     assert fresh.workspace.offer_restore()
     assert len(fresh.session.session.results) == 1 and fresh.session.session.hidden == {"SDF"}
     assert fresh.isWindowModified() and fresh.workspace.path is None
+
+
+def test_a_named_workspace_autosaves_into_its_own_file(qtbot, win, tmp_path):
+    from timeline_app.core.store import open_workspace
+
+    path = tmp_path / "w.tlw"
+    assert win.workspace.save_to(path)
+    win.session.hide_lane("SDF")
+    assert win.isWindowModified()
+    with qtbot.waitSignal(win.workspace.autosaved, timeout=10000):
+        win.workspace.autosave()
+    assert not win.isWindowModified() and open_workspace(path).corrections == win.session.stack.corrections
+    # an explicit save right behind a running autosave waits for it, and wins
+    win.session.hide_lane("Russia")
+    win.workspace.autosave()
+    win.session.show_all_lanes()
+    assert win.workspace.save_to(path) and win.workspace._job is None
+    assert open_workspace(path).corrections == win.session.stack.corrections and not win.isWindowModified()
+    assert not paths.untitled_autosave_path().exists()
