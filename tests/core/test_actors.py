@@ -131,3 +131,10 @@ def test_person_after_a_descriptor_a_dash_or_before_an_age() -> None:
     assert found["Osama bin Laden"].affiliation == "Saudi Arabia"
     assert found["Khalfan Khamis Mohamed"].kind == "person"
     assert found["Ahmed Omar Ali"].kind == "person"
+
+
+def test_joined_names_and_possessive_places() -> None:
+    text = ("Poland's Aleksander Kwasniewski and Vaclav Havel signed the documents. Floods hit China's Hunan "
+            "Province. Iraq's Grand Ayatollah Ali al-Sistani spoke.")
+    persons = {a.name: a.affiliation for a in actors.actors_for(text).values() if a.kind == "person"}
+    assert persons == {"Aleksander Kwasniewski": "Poland", "Vaclav Havel": None, "Ali al-Sistani": "Iraq"}

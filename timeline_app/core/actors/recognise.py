@@ -30,6 +30,8 @@ _SPEECH_AFTER = re.compile(rf"(?:'s?|’s?)?(?:,[^,.;\"“]{{2,90}},|,)? (?:also
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}) $")
 _APPOSITIVE = re.compile(r",? (?:a|an|the|who is|who was)\b([^,.;\"“]{1,90})")
 _PERSON_APPOSITIVE = re.compile(r", (?:a|an|the|who is|who was) ([^,;\"“]{1,60})")
+_PLACE_WORDS = frozenset("Mountain Mountains River Lake Sea Ocean Island Islands Valley Province Street Square "
+                         "Conference Conferences Games Cup Championship Summit Forum".split())
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mohamed, 24, allegedly rented"
 _LOWER_BEFORE = re.compile(r"([a-z][a-z.-]*(?: [a-z][a-z.-]*){0,2}) $")
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z.&-]{1,9})\)")
@@ -235,8 +237,16 @@ def analyse(text: str) -> Analysis:
         if title_at is None and not (speech and len(tokens) >= 2):
             # "Poland's Aleksander Kwasniewski", "James Charles Kopp, a U.S. fugitive": a person without a title
             possessive = lead is not None and text.startswith(("'s ", "’s "), lead_end)
-            if not (2 <= len(tokens) <= 4 and (possessive or _person_appositive(text, end) or _AGE.match(text, end))):
+            # "Aleksander Kwasniewski and Vaclav Havel signed": a name joined to a person is a person
+            joined = text.endswith(" and ", 0, start) and any(f[1] == start - 5 and f[3] in persons for f in found[-2:])
+            if not (2 <= len(tokens) <= 4 and (possessive or joined or _person_appositive(text, end)
+                                               or _AGE.match(text, end))):
                 continue
+            roles = [i for i, w in enumerate(tokens) if w.lower() in _role_words()]
+            if roles:  # "Consul General Afzal Amanullah", "Grand Ayatollah Ali al-Sistani": the name after the role
+                words, tokens = words[roles[-1] + 1:], tokens[roles[-1] + 1:]
+            if len(tokens) < 2 or "of" in tokens or any(w in _PLACE_WORDS for w in tokens):
+                continue  # "Academy of Sciences", "Tiananmen Square" are no persons
         name_words = _clean_name(tokens[k:])
         if not name_words or any(w in _ORG_SUFFIX or w in tables.aliases for w in name_words):
             continue
