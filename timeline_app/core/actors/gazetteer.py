@@ -7,35 +7,14 @@ from functools import cache
 
 from timeline_app.core.actors.tables import load_tables
 from timeline_app.core.model import Actor, Mention
-
-
-def trie_regex(words: list[str]) -> str:
-    """One regex alternation for many strings, factored by shared prefixes so a failed match costs little."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(trie)
-
-
-def _emit(node: dict) -> str:
-    end = "" in node
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if end:
-        return "(?:" + body + ")?"
-    return body
+from timeline_app.core.patterns import trie_pattern
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
     aliases = load_tables().aliases
     first = "".join(sorted({re.escape(a[0]) for a in aliases}))
-    return re.compile(rf"(?=[{first}])(?<![\w.-])(" + trie_regex(list(aliases)) + r")(?![\w]|-[a-z]*[A-Z])")
+    return re.compile(rf"(?=[{first}])(?<![\w.-])(" + trie_pattern(aliases) + r")(?![\w]|-[a-z]*[A-Z])")
 
 
 def catalog() -> dict[str, Actor]:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from timeline_app.core.actors.gazetteer import trie_regex
 from timeline_app.core.model import Mention, Timex
+from timeline_app.core.patterns import trie_pattern
 
 _SPEECH = (r"said|says|say|told|tells|added|adds|asserted|asserting|stated|announced|announces|claimed|claims|"
            r"denied|denies|insisted|warned|warns|noted|explained|argued|declared|confirmed|acknowledged|contended|"
@@ -23,8 +23,8 @@ _CONJ = ("but|while|whereas|because|although|though|as|after|before|when|since|w
          "even as|until")
 # A clause ends after a speech verb (and an optional "that") and before a conjunction or punctuation. The word
 # lists are prefix trees behind a one-character look-behind, so most positions cost one test.
-_AFTER_SPEECH = re.compile(rf"(?<=[ \"“(])(?:{trie_regex(_SPEECH.split('|'))})\b(?:[^.;,\"“]{{0,40}}? (?=that\b))?")
-_BEFORE_CONJ = re.compile(rf"[;:\"“”]|,? (?:{trie_regex(_CONJ.split('|'))})\b|, (?:and|saying|adding|asserting)\b")
+_AFTER_SPEECH = re.compile(rf"(?<=[ \"“(])(?:{trie_pattern(_SPEECH.split('|'))})\b(?:[^.;,\"“]{{0,40}}? (?=that\b))?")
+_BEFORE_CONJ = re.compile(rf"[;:\"“”]|,? (?:{trie_pattern(_CONJ.split('|'))})\b|, (?:and|saying|adding|asserting)\b")
 _RELATIVE = re.compile(r", (who|which)\b")
 _MODIFIER = re.compile(r"-(?:backed|led|allied|based|brokered|sponsored|supported|controlled|held|run|aligned|"
                        r"friendly|occupied|made)\b|['’]s?\b(?! (?:government|military|forces|army))")

@@ -57,22 +57,3 @@ def number_value(word: str) -> float | None:
         total += table[part]
     return total
 
-
-def trie_pattern(words) -> str:
-    """A regex alternation arranged as a prefix tree: a failed match costs one character test, not one per word."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from timeline_app.core.patterns import trie_pattern
 from timeline_app.core.temporal.calendar import Period
 from timeline_app.core.temporal.lexicon import (
     alternation,
     lexicon,
-    trie_pattern,
 )
 
 _L = lexicon()
