@@ -62,8 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] not in {"extract", "export", "gui", "-h", "--help", "--version"}:
         argv = ["gui", *argv]
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    _setup_logging(args.verbose, to_file=args.command == "gui")
     if args.command == "gui":
         from timeline_app.ui.app import run
 
@@ -88,6 +87,35 @@ def main(argv: list[str] | None = None) -> int:
             print(f"timeline-app: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     return 1 if failures else 0
+
+
+def _setup_logging(verbose: bool, to_file: bool) -> None:
+    """Warnings to stderr; for the window, also everything from INFO up to a rotating log file."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not to_file:
+        return
+    from logging.handlers import RotatingFileHandler
+
+    from timeline_app.core.paths import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "timeline-app.log", maxBytes=1_000_000, backupCount=3,
+                                      encoding="utf-8")
+    except OSError as exc:
+        logger.warning("no log file: %s", exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(min(root.level, handler.level))
+    for console in root.handlers:
+        if console is not handler:
+            console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logger.info("timeline-app %s started", __version__)
 
 
 def _extract(files: list[str], reference: date | None):

@@ -21,9 +21,13 @@ logger = logging.getLogger(__name__)
 
 def run(files: list[Path], reference_date: date | None) -> int:
     """Open the main window with these files loading; return the exit status."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        logger.warning("no display found: running offscreen")
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and no_display and not os.environ.get("QT_QPA_PLATFORM"):
+        # an invisible window that never ends helps nobody; say what works without a screen
+        print("timeline-app: there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+              "Without a display, use `timeline-app extract FILE...` or `timeline-app export FILE... -o out.png`.",
+              file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "timeline-app"])
     app.setApplicationName("timeline-app")
     app.setApplicationDisplayName("Timeline")
