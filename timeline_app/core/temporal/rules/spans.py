@@ -179,7 +179,7 @@ def _vague(m, ctx):
     after = ctx.text[m.end():m.end() + 12].lower()
     if word == "right now":
         return replace(_vague(_RIGHT_NOW.match(ctx.text, m.start("t") + 6), ctx), span=(m.start("t") + 6, m.end("t")))
-    if word == "now" and re.match(r"\s*(?:that|defunct|-)", after):
+    if word == "now" and re.match(r"\s*-", after):
         return None
     if word == "the past" and not m["pre"] and not re.search(
             r"\b(?:of|in|from|to|with|than|into|like)\s+$", ctx.text[max(0, m.start() - 6):m.start()].lower()):
