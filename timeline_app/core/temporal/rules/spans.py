@@ -132,7 +132,7 @@ def _vague_duration(m, ctx):
 def _set(m, ctx):
     if m["adv"]:
         code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W"}[m["adv"].lower()]
+                "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}[m["adv"].lower()]
         return Reading("SET", code)
     if m["rate"]:
         return Reading("SET", _duration(1, m["ru"]))
