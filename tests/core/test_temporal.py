@@ -188,3 +188,42 @@ def test_the_day_before_a_weekday():
 def test_a_day_counts_only_from_a_day():
     found = values("In 1990 it grew. The day before, it fell.", date(2000, 2, 24))
     assert ("The day before", "DATE", "2000-02-23") in found
+
+
+def test_that_day_and_that_year_refer_back():
+    assert ("That day", "DATE", "2015-01-05") in values("On Jan. 5, 2015, he resigned. That day, markets fell.")
+    found = values("In 2009 the bank failed. That year, unemployment rose. The same year, taxes rose.")
+    assert ("That year", "DATE", "2009") in found and ("The same year", "DATE", "2009") in found
+    assert values("That day was sunny.") == []
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("Last winter was cold.", date(2017, 9, 26), ("Last winter", "DATE", "2016-WI")),
+    ("Next winter will be cold.", date(2017, 9, 26), ("Next winter", "DATE", "2017-WI")),
+    ("Last winter was cold.", date(2018, 3, 15), ("Last winter", "DATE", "2017-WI")),
+    ("Sales rose in summer 2016.", date(2017, 9, 26), ("summer 2016", "DATE", "2016-SU")),
+])
+def test_seasons(text, ref, expected):
+    assert expected in values(text, ref)
+
+
+def test_the_past_months_end_at_the_reference():
+    (t,) = tag("the past 12 months", REF)
+    assert (t.value, t.earliest, t.latest) == ("P12M", date(2016, 9, 26), REF)
+
+
+def test_a_clause_after_and_does_not_lend_its_tense():
+    assert ("Labor Day", "DATE", "2017-09-04") in values("Markets were closed on Labor Day and will reopen Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Fed cut by a quarter percentage point.", "He got a second chance.", "hired 2000 staff and 1999 engineers",
+    "in Room 1912", "at 1600 Pennsylvania Avenue", "on Highway 2016", "version 2.1.2017",
+])
+def test_more_numbers_that_are_not_times(text):
+    assert values(text) == []
+
+
+def test_extreme_reference_dates_do_not_raise():
+    assert isinstance(tag("midnight last winter", date(9999, 12, 31)), list)
+    assert isinstance(tag("the year 1 BC, two days earlier", date(1, 1, 1)), list)

@@ -7,6 +7,7 @@ import logging
 from datetime import date, datetime
 
 from timeline_app.core.model import Timex
+from timeline_app.core.temporal.calendar import Period
 from timeline_app.core.temporal.rules import RULES, TRIGGER, TRIGGER_WORDS, Context, Reading
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,10 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
             continue
         if reading.span is not None:
             start, end = reading.span
-        out.append(_timex(text, start, end, reading))
+        try:
+            out.append(_timex(text, start, end, reading))
+        except (ValueError, OverflowError):  # bounds past year 9999
+            continue
         period = reading.period
         # A date resolved against an earlier one ("a year earlier") is not itself a new anchor:
         # "profit rose from a year earlier ... sales fell from a year earlier" compare with the same period.
@@ -60,7 +64,10 @@ def _is_narrative(text: str, ref: date, years: list[tuple[int, int]]) -> bool:
 
 def _choose_spans(text: str, ref: date, triggers: dict):
     """All rule matches, keeping the longest where they overlap (a rule that rejects its match loses)."""
+    # Acceptance is judged without the narrative: a placeholder "last date" lets anaphoric rules
+    # ("that day") through here; the real pass, in text order, drops those with nothing to refer to.
     probe = Context(text, ref)
+    probe.last, probe.last_at = Period("day", ref), 0
     candidates = []
     seen = set()
     for rule in RULES:

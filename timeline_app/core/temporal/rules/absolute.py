@@ -46,6 +46,8 @@ def _numeric(m, ctx):
     a, b = int(m["a"]), int(m["b"])
     if m["sep"] == "." and len(m["y"]) == 2:
         return None  # "3.5.10" is more often a version or a score than a date
+    if re.search(r"\b(?:version|ver|v|release|build)\.?\s*$", ctx.text[max(0, m.start() - 10):m.start()], re.I):
+        return None
     month, day = (b, a) if a > 12 or m["sep"] == "." else (a, b)
     d = _day(_year(m["y"], ctx.ref), month, day)
     return _dated(Period("day", d)) if d else None
@@ -81,7 +83,7 @@ def _agreeing_weekday(d: date, weekday: int) -> date:
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})"
       rf"(?:,?\s+(?P<y>{YEAR4}))?(?!\w)", "month")
 def _day_month(m, ctx):
-    if not _cap(m["mon"]) or not (m["y"] or m["d"][-1:].isalpha() or m["wd"] or not m["d"].isdigit() or True):
+    if not _cap(m["mon"]):
         return None
     month, day = month_number(m["mon"]), int(re.match(r"\d+", m["d"]).group())
     d = _day(_year(m["y"], ctx.ref), month, day) if m["y"] else _closest_year(month, day, ctx, m.start(), m.end())
@@ -104,11 +106,10 @@ def _month_year(m, ctx):
       rf"(?P<mon>{MONTH})(?!\.?\s*\d)(?P<tail>\s+(?:this|last|next)\s+year)?\b", "month")
 def _month_alone(m, ctx):
     word = m["mon"]
-    if not _cap(word) or word.lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "sep", "dec", "oct", "nov"):
-        if not (_cap(word) and (m["mod"] or m["which"] or m["tail"] or _month_context(ctx.text, m.start("mon")))):
-            return None
-    if not _cap(word):
-        return None
+    ambiguous = word.lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "sep", "dec", "oct", "nov")
+    if not _cap(word) or (ambiguous and not (m["mod"] or m["which"] or m["tail"]
+                                             or _month_context(ctx.text, m.start("mon")))):
+        return None  # "may" is a verb, "Mar" a name: a short month needs a time word around it
     month = month_number(word)
     which = (m["which"] or "").split()[0].lower() if m["which"] else ""
     tail = (m["tail"] or "").split()
@@ -131,38 +132,64 @@ def _month_context(text: str, at: int) -> bool:
 
 
 @rule(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
-      rf"(?P<which>this|last|next|past|coming|previous)?\s*(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR4}))?\b", "season")
+      rf"(?:(?P<which>this|last|next|past|coming|previous)\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR4}))?\b",
+      "season")
 def _season(m, ctx):
     code = _L["seasons"][m["s"].lower()]
     which = (m["which"] or "").lower()
-    if not (which or m["y"] or re.search(r"\b(?:in|during|this|the|by|since|until|over)\s+(?:the\s+)?$",
-                                         ctx.text[max(0, m.start() - 12):m.start()].lower()) or m["mod"]):
-        return None
-    ref = ctx.ref
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if not (which or m["y"] or m["mod"] or m.group().lower().startswith("the ")
+            or re.search(r"\b(?:in|during|by|since|until|over|this)\s+$", before)):
+        return None  # "fall" and "spring" are verbs and nouns too
     if m["y"]:
-        year, anchor = int(m["y"]), "absolute"
+        return _dated(Period("season", date(int(m["y"]), 1, 1), part=code), "absolute", _mod(m["mod"]))
+    # the seasons in the order they come, each a (year, code) whose winter runs December to February
+    if which in ("last", "past", "previous"):
+        year = _nearest_season(ctx.ref, code, before_ref=True)
+    elif which in ("next", "coming"):
+        year = _nearest_season(ctx.ref, code, before_ref=False)
+    elif which == "this":
+        year = _season_year_of(ctx.ref) if code == _season_of(ctx.ref) else \
+            _nearest_season(ctx.ref, code, before_ref=ctx.tense(m.start(), m.end()) != "future")
     else:
-        anchor = "reference"
-        current = _season_of(ref)
-        order = ["WI", "SP", "SU", "FA"]
-        if which in ("last", "past", "previous"):
-            year = ref.year if order.index(code) < order.index(current) else ref.year - 1
-        elif which in ("next", "coming"):
-            year = ref.year if order.index(code) > order.index(current) else ref.year + 1
-        else:
-            year = ref.year
-    return _dated(Period("season", date(year, 1, 1), part=code), anchor, _mod(m["mod"]))
+        year = _nearest_season(ctx.ref, code, before_ref=ctx.tense(m.start(), m.end()) != "future", current_ok=True)
+    return _dated(Period("season", date(year, 1, 1), part=code), "reference", _mod(m["mod"]))
 
 
 def _season_of(d: date) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
 
 
+def _season_year_of(d: date) -> int:
+    """The year a date's season is named by: January and February belong to the winter of the year before."""
+    return d.year - 1 if d.month <= 2 else d.year
+
+
+def _nearest_season(ref: date, code: str, before_ref: bool, current_ok: bool = False) -> int:
+    """The year of the season ``code`` nearest before (or after) the reference date's own season."""
+    here = (_season_year_of(ref), "SP SU FA WI".split().index(_season_of(ref)))
+    target = "SP SU FA WI".split().index(code)
+    if current_ok and target == here[1]:
+        return here[0]
+    if before_ref:
+        return here[0] if target < here[1] else here[0] - 1
+    return here[0] if target > here[1] else here[0] + 1
+
+
 _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:%|percent|people|persons|men|women|children|troops|soldiers|jets?|planes?|cars?|shares|votes|"
     r"members|units|tons|barrels|acres|miles|km|kilometers|feet|meters|homes|workers|employees|jobs|cases|"
-    r"points|pounds|yards|dollars|euros|copies|[a-z]+-(?:year|day)-old)\b",
+    r"points|pounds|yards|dollars|euros|copies|staff|engineers|teachers|doctors|nurses|students|residents|"
+    r"voters|delegates|lawmakers|seats|rooms|beds|vehicles|weapons|rockets|missiles|rounds|deaths|victims|"
+    r"refugees|prisoners|tourists|fans|pages|words|items|companies|firms|stores|schools|houses|buildings|"
+    r"flights|passengers|calls|signatures|complaints|arrests|[a-z]+-(?:year|day)-old)\b",
     re.I,
+)
+# A number after these names a thing, not a year: "Room 1912", "Highway 2016", "Boeing 1990"
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Room|Rooms|Suite|Highway|Route|Interstate|Flight|Apartment|Building|Gate|Pier|Platform|"
+    r"Model|Boeing|Airbus|Resolution|Bill|Article|Section|Chapter|Page|Channel|Box|Street|Avenue|version|ver|v)"
+    r"\.?|#)\s*$",
 )
 
 
@@ -172,9 +199,9 @@ _NOT_YEAR_AFTER = re.compile(
 def _year_alone(m, ctx):
     if _NOT_YEAR_AFTER.match(ctx.text, m.end()):
         return None
-    before = ctx.text[max(0, m.start() - 4):m.start()]
-    if re.search(r"(?:No\.|#)\s*$", before):
-        return None
+    if _NOT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start()) or \
+            re.match(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Boulevard|Drive|Lane|Place)\b", ctx.text[m.end():]):
+        return None  # "1600 Pennsylvania Avenue"
     mod = _mod(re.sub(r"^the\s+|\s+of$", "", (m["mod"] or "").lower()))
     return _dated(Period("year", date(int(m["y"]), 1, 1)), mod=mod)
 
@@ -297,8 +324,6 @@ def _quarter(m, ctx):
     else:
         current_q = (ref.month - 1) // 3 + 1 if unit == "quarter" else (ref.month - 1) // 6 + 1
         year = ref.year if n <= current_q or ctx.tense(m.start(), m.end()) == "future" else ref.year - 1
-        if n > current_q and ctx.tense(m.start(), m.end()) == "future":
-            year = ref.year
         anchor = "reference"
     if m["plural"]:
         return Reading("SET", f"XXXX-Q{n}" if unit == "quarter" else f"XXXX-H{n}")
@@ -354,7 +379,7 @@ def _year_earlier(m, ctx):
     return _dated(Period("year", ctx.ref).shift(-1), "reference")
 
 
-@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?(?:first|past|last)\s+(?P<n>six|nine|three|\d+)\s+months\b",
+@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?first\s+(?P<n>six|nine|three|\d+)\s+months\b",
       "unit", reach=(40, 10))
 def _months_to_date(m, ctx):
     n = number_value(m["n"])

@@ -95,12 +95,12 @@ class Context:
         left = self.text[lo:start]
         cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "), left.rfind('"'))
         right = self.text[end:hi]
-        for stop in (". ", ", ", "; ", '"'):
+        for stop in (". ", ", ", "; ", '"', " and ", " but ", " while "):  # the clause ends there
             right = right.split(stop)[0]
         window = (left[cut + 1:] if cut >= 0 else left) + " " + right
         return "future" if _FUTURE.search(window) else "past"
 
-    def anchor_for(self, start: int) -> tuple[Period, str]:
+    def anchor(self) -> tuple[Period, str]:
         """The period an anaphoric expression ("two days later") counts from."""
         if self.last is not None:
             return self.last, "previous"
@@ -121,8 +121,8 @@ def _trigger_words() -> dict[str, str]:
         "unit": [u + s for u in UNIT_CODE for s in ("", "s") if u not in ("quarter", "year")] + ["centuries"],
         "deictic": ["today", "tonight", "yesterday", "tomorrow"],
         "part": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday"],
-        "vague": "now currently present presently nowadays moment recent recently lately past previously formerly "
-                 "future soon shortly later current former term".split(),
+        "vague": "now currently present presently nowadays moment recent recently lately past future later current "
+                 "term".split(),
         "set": "every each daily weekly monthly annually yearly hourly quarterly nightly biweekly".split(),
         "holiday": [h.split()[0].split("'")[0].rstrip(".") for h in _L["holidays"]],
         "era": "sixties seventies eighties nineties century".split(),

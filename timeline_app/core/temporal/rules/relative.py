@@ -90,8 +90,7 @@ def _weekday(m, ctx):
     if not _cap(m["wd"]):
         return None
     wd = weekday_number(m["wd"])
-    if m["pl"] or m["pl2"] or re.search(r"\b(?:every|each|on)\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I) \
-            and (m["pl"] or m["pl2"]):
+    if m["pl"] or m["pl2"]:  # "on Mondays", "Tuesday nights"
         code = _L["parts_of_day"][m["part"].lower()] if m["part"] else ""
         return Reading("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""))
     if re.search(r"\b(?:every|each)\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I):
@@ -149,8 +148,6 @@ def _this_unit(m, ctx):
         base = base.shift(1)
     if unit == "weekend" and which in ("this", "current"):
         return _dated(base, anchor, mod)
-    if unit == "weekend" and which in ("last", "past", "previous") and ctx.ref.isoweekday() >= 6:
-        base = base.shift(0)
     reading = _dated(base, anchor, mod)
     if unit == "week" and (m["mod"] or "").lower() in ("earlier", "later"):
         reading = _with_span(reading, (m.start("which"), m.end()))
@@ -172,8 +169,6 @@ def _the_weekend(m, ctx):
         sat = ref + timedelta(days=(6 - ref.isoweekday()) % 7)
     else:
         sat = ref - timedelta(days=(ref.isoweekday() - 6) % 7)
-        if ref.isoweekday() == 7:
-            sat = ref - timedelta(days=1)
     return _dated(Period("weekend", sat), "reference")
 
 
@@ -193,7 +188,7 @@ def _offset(m, ctx):
     if deictic:
         base, anchor = Period("day", ctx.ref), "reference"
     else:
-        base, anchor = ctx.anchor_for(m.start())
+        base, anchor = ctx.anchor()
     mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
     gran = UNIT_GRAN.get(unit, "day")
     if n is None:

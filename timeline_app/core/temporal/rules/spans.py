@@ -29,7 +29,6 @@ from timeline_app.core.temporal.rules.base import (
     _dated,
     _duration,
     _unit_word,
-    replace,
     rule,
 )
 
@@ -64,8 +63,11 @@ def _duration_rule(m, ctx):
     unit = _unit_word(m["u"])
     if m["u"][0].isupper() and m["n"][0].isdigit():
         return None  # "60 Minutes" is a title
-    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():]):
-        return None  # "three-quarters of the vote" is a fraction
+    after = ctx.text[m.end():m.end() + 24]
+    if unit == "quarter" and re.match(r"\s*(?:of\b|-?\s*(?:percentage\s+)?point)", after):
+        return None  # "three-quarters of the vote", "a quarter point" are fractions
+    if unit == "second" and n_text in ("a", "an") and _ORDINAL_SECOND.match(after):
+        return None  # "a second chance", "a second term"
     if n is not None and n > 10000:
         return None
     mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
@@ -89,6 +91,8 @@ def _duration_rule(m, ctx):
 
 # Qualifiers that news annotation leaves outside a duration ("over [three years]"); the others
 # ("nearly", "at least", "more than") belong to it.
+_ORDINAL_SECOND = re.compile(r"\s+(?!later|earlier|ago|or|and|in|of|after|before)[a-z]")
+
 _LOOSE_QUALIFIERS = {"about", "around", "approximately", "roughly", "some", "just", "only", "barely", "almost",
                      "over", "under", "well over"}
 
@@ -157,28 +161,20 @@ def _set(m, ctx):
 
 # ---------------------------------------------------------------- vague references
 
+# "soon", "previously" and "formerly" are left out: news annotation rarely counts them as times
 _VAGUE = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "today's": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "in the past": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "in the future": "FUTURE_REF", "future": "FUTURE_REF", "later": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
 }
 
 
-_RIGHT_NOW = re.compile(r"(?P<pre>)(?P<t>now)")
-
-
-@rule(r"\b(?:(?P<pre>in)\s+)?(?P<t>now|currently|at\s+present|presently|nowadays|these\s+days|right\s+now|"
+@rule(r"\b(?:(?P<pre>in)\s+)?(?:right\s+)?(?P<t>now|currently|at\s+present|presently|nowadays|these\s+days|"
       r"at\s+the\s+moment|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|"
       r"the\s+(?:near|short)\s+term)\b(?!-)", "vague", "unit")
 def _vague(m, ctx):
     word = " ".join(m["t"].lower().split())
     after = ctx.text[m.end():m.end() + 12].lower()
-    if word == "right now":
-        return replace(_vague(_RIGHT_NOW.match(ctx.text, m.start("t") + 6), ctx), span=(m.start("t") + 6, m.end("t")))
     if word == "now" and re.match(r"\s*-", after):
         return None
     if word == "the past" and not m["pre"] and not re.search(
@@ -187,16 +183,14 @@ def _vague(m, ctx):
     value = _VAGUE.get(word, "FUTURE_REF")
     period = Period("day", ctx.ref) if value == "PRESENT_REF" else None
     bounds = (ctx.ref - timedelta(days=30), ctx.ref - timedelta(days=1)) if word in ("recently", "lately") else None
-    return Reading("DATE", value, period, "reference", bounds=bounds)
+    return Reading("DATE", value, period, "reference", bounds=bounds, span=m.span("t"))
 
 
-@rule(r"\b(?P<t>current|recent|former)(?=\s+(?:year|quarter|month|week|period|levels?|prices?|rates?|trends?|"
+@rule(r"\b(?P<t>current|recent)(?=\s+(?:year|quarter|month|week|period|levels?|prices?|rates?|trends?|"
       r"conditions|situation|months|weeks|years|days|crisis|fiscal|session|term|administration|government|"
       r"regime|policy|policies|economic|market|environment|climate|state|era|law|system)\b)", "vague")
 def _vague_adjective(m, ctx):
     word = m["t"].lower()
-    if word == "former":
-        return None
     if word == "recent" and re.match(r"\s+(?:months|weeks|years|days)", ctx.text[m.end():m.end() + 8]):
         return None
     return Reading("DATE", "PRESENT_REF" if word == "current" else "PAST_REF",
