@@ -65,3 +65,15 @@ def test_the_window_without_a_display_says_what_to_do():
     done = run(SEED, env=env)
     assert done.returncode == 2
     assert "no display" in done.stderr and "extract" in done.stderr
+
+
+def test_options_may_come_before_the_command():
+    done = run("-v", "extract", SEED, "--reference-date", "2017-09-26")
+    assert done.returncode == 0 and json.loads(done.stdout)["events"]
+
+
+def test_export_refuses_a_picture_format_it_cannot_write_before_doing_any_work(tmp_path):
+    done = run("export", SEED, "-o", tmp_path / "timeline.jpg")
+    assert done.returncode == 2
+    assert "timeline.jpg" in done.stderr and ".png" in done.stderr
+    assert not (tmp_path / "timeline.jpg").exists()

@@ -12,6 +12,9 @@ from timeline_app import __version__
 
 logger = logging.getLogger(__name__)
 
+_COMMANDS = {"extract", "export", "gui"}
+IMAGE_SUFFIXES = (".png", ".svg")
+
 
 def _date(value: str) -> date:
     try:
@@ -49,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     im = sub.add_parser("export", help="write the timeline picture (no window)")
     _common(im)
-    im.add_argument("-o", "--output", required=True, metavar="FILE", help="PNG (or SVG) file to write")
+    im.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="PNG or SVG file to write")
     im.add_argument("--size", type=_size, default=(1600, 900), metavar="WxH", help="image size (default 1600x900)")
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("files", nargs="*", metavar="FILE")
@@ -59,9 +62,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in {"extract", "export", "gui", "-h", "--help", "--version"}:
-        argv = ["gui", *argv]
+    # the window is the default command: "timeline-app -v a.txt" means "timeline-app -v gui a.txt"
+    first = next((i for i, a in enumerate(argv) if not a.startswith("-")), len(argv))
+    if not {"-h", "--help", "--version"} & set(argv[:first]) and (first == len(argv) or argv[first] not in _COMMANDS):
+        argv.insert(first, "gui")
     args = _parser().parse_args(argv)
+    if args.command == "export" and args.output.suffix.lower() not in IMAGE_SUFFIXES:
+        print(f"timeline-app: cannot write {args.output}: choose a file name ending in .png or .svg", file=sys.stderr)
+        return 2
     _setup_logging(args.verbose, to_file=args.command == "gui")
     if args.command == "gui":
         from timeline_app.ui.app import run
@@ -82,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         from timeline_app.ui.render import export_image
 
         try:
-            export_image(timeline, Path(args.output), args.size)
+            export_image(timeline, args.output, args.size)
         except OSError as exc:
             print(f"timeline-app: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 1

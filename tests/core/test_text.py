@@ -19,3 +19,9 @@ def test_paragraphs_and_quotes_end_sentences():
 def test_offsets_trim_blanks():
     text = "  One.   Two.  "
     assert sentence_spans(text) == [(2, 6), (9, 13)]
+
+
+def test_a_clock_time_can_end_a_sentence():
+    text = "He arrived at 9 a.m. The talks began at noon."
+    assert sentences(text) == ["He arrived at 9 a.m.", "The talks began at noon."]
+    assert sentences("It starts at 9 a.m. Tuesday in Paris.") == ["It starts at 9 a.m. Tuesday in Paris."]

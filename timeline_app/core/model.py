@@ -32,7 +32,7 @@ class Timex:
     earliest: date | datetime | None = None
     latest: date | datetime | None = None
     anchor: str = "absolute"  # absolute | reference | previous: what a relative value was resolved against
-    mod: str = ""  # TIMEX3 mod: EARLY, MID, LATE, APPROX, START, END...
+    mod: str = ""  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE...
 
     @property
     def is_point(self) -> bool:

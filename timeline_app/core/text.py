@@ -11,6 +11,9 @@ _ABBREV = frozenset(
     "mt ft a.m p.m d.c".split()
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_STARTERS = frozenset("the a an he she it they we i his her their its this that these those there but and "
+                               "in on at after before when while officials police".split())
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+|\n\s*\n""")
 
 
@@ -22,7 +25,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if m.group(0)[0] == ".":
             word = _LAST_WORD.search(text, max(start, m.start() - 24), m.start())
             token = word.group(1).lower() if word else ""
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            nxt_word = _NEXT_WORD.match(text, m.end())
+            # "9 a.m. The talks began": a clock time ends a sentence when a new one clearly starts
+            if token in ("a.m", "p.m") and nxt_word and nxt_word.group().lower() in _SENTENCE_STARTERS:
+                pass
+            elif token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue
             # "U.S. officials": an initialism followed by a lower-case word goes on
             nxt = text[m.end():m.end() + 1]

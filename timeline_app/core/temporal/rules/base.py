@@ -1,10 +1,4 @@
-"""What every rule shares: the vocabulary as regex pieces, the registry, Reading, Context and calendar helpers.
-
-Every rule is a compiled pattern plus a function that turns a match into a
-``Reading`` (type, value, period, anchor, mod), or None to reject the match.
-The extent of a time expression is the group named ``t`` when a pattern
-matches context around it (a preposition, a following noun), else the match.
-"""
+"""What every rule shares: the vocabulary as regex pieces, the registry, Reading, Context and calendar helpers."""
 
 from __future__ import annotations
 
