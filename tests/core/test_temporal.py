@@ -227,3 +227,11 @@ def test_more_numbers_that_are_not_times(text):
 def test_extreme_reference_dates_do_not_raise():
     assert isinstance(tag("midnight last winter", date(9999, 12, 31)), list)
     assert isinstance(tag("the year 1 BC, two days earlier", date(1, 1, 1)), list)
+
+
+def test_ranges_written_with_a_dash_are_one_span():
+    (years,) = tag("He was in office 2001-2005.", REF)
+    assert (years.text, years.type, years.value, years.earliest, years.latest) == (
+        "2001-2005", "DURATION", "P5Y", date(2001, 1, 1), date(2005, 12, 31))
+    (days,) = tag("The summit runs Sept. 20-22.", REF)
+    assert (days.text, days.earliest, days.latest) == ("Sept. 20-22", date(2017, 9, 20), date(2017, 9, 22))

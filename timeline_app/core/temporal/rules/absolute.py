@@ -54,7 +54,7 @@ def _numeric(m, ctx):
 
 
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
-      rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
+      rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:\s*[-–]\s*(?P<d2>{DAYNUM}))?(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
       rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d))?", "month")
 def _month_day(m, ctx):
     if not _cap(m["mon"]):
@@ -68,7 +68,13 @@ def _month_day(m, ctx):
             d = _agreeing_weekday(d, weekday_number(m["wd"]))
     if d is None:
         return None
-    return _dated(Period("day", d), "absolute" if m["y"] else "reference")
+    anchor = "absolute" if m["y"] else "reference"
+    if m["d2"]:  # "Sept. 20-22": the days from the first to the last
+        last = _day(d.year, d.month, int(re.match(r"\d+", m["d2"]).group()))
+        if last is None or last <= d:
+            return None
+        return Reading("DURATION", f"P{(last - d).days + 1}D", None, anchor, bounds=(d, last))
+    return _dated(Period("day", d), anchor)
 
 
 def _agreeing_weekday(d: date, weekday: int) -> date:
@@ -193,7 +199,18 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
-@rule(rf"(?<![\d$€£.,:/#-])(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+)?"
+@rule(rf"(?<![\d$€£.,:/#-])(?P<a>{YEAR4})\s*[-–]\s*(?P<b>{YEAR4}|\d\d)(?![\d%-])", "year4")
+def _year_range(m, ctx):
+    """ "in office 2001-2005", "the 2017-18 season": the years from the first to the last, as one span."""
+    first = int(m["a"])
+    last = int(m["b"]) if len(m["b"]) == 4 else first // 100 * 100 + int(m["b"])
+    if not first < last <= first + 200 or _NOT_YEAR_AFTER.match(ctx.text, m.end()):
+        return None
+    return Reading("DURATION", f"P{last - first + 1}Y", None, "absolute",
+                   bounds=(date(first, 1, 1), date(last, 12, 31)))
+
+
+@rule(rf"(?<![\d$€£.,:/#-])(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year|calendar)\s*)?"
       rf"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
       rf"(?P<y>{YEAR4})(?![\d,.]\d|\s*[-–]\s*\d|%|s\b|'s\b)", "year4")
 def _year_alone(m, ctx):
