@@ -48,13 +48,19 @@ def main() -> None:
     args = parser.parse_args()
 
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from timeline_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(["ui_load"])
     with tempfile.TemporaryDirectory(prefix="ui_load-") as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        # the autosave and the recent list go to the temporary folder, never to the user's own
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            os.environ[name] = str(Path(tmp) / name.lower())
+        # closing asks whether to save the loaded articles: nobody is there to answer
+        QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
         n = write_articles(folder, args.corpus, args.limit)
         window = MainWindow()
         window.resize(1440, 900)
