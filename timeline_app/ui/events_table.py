@@ -201,21 +201,37 @@ class EventsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self._lanes_shown: tuple[str, ...] | None = None
+        self._documents_shown: tuple[tuple[str, str], ...] | None = None
         session.timeline_changed.connect(self._timeline_changed)
         session.selection_changed.connect(self._selection_changed)
         self._timeline_changed()
 
     def _timeline_changed(self) -> None:
+        # the rows, then the filter choices: separate event-loop turns while files load (see SessionModel.later)
+        self.session.later(self._update_rows)
+        self.session.later(self._update_filters)
+
+    def _update_rows(self) -> None:
+        self.model.set_timeline(self.session.timeline)
+        self._selection_changed(self.session.selected or "")
+
+    def _update_filters(self) -> None:
         timeline = self.session.timeline
-        self.model.set_timeline(timeline)
-        self._refill(self.actor, "All lanes", [(a, a) for a, _ in self.session.session.lanes()
-                                               if a not in self.session.session.hidden])
-        self._refill(self.document, "All documents", [(d.title, d.id) for d in timeline.documents])
+        s = self.session.session
+        hidden = s.hidden
+        lanes = tuple(a for a, _ in s.lanes() if a not in hidden)
+        if lanes != self._lanes_shown:  # 600 lanes take a while to add: only when they changed
+            self._refill(self.actor, "All lanes", [(a, a) for a in lanes])
+            self._lanes_shown = lanes
+        docs = tuple((d.title, d.id) for d in timeline.documents)
+        if docs != self._documents_shown:
+            self._refill(self.document, "All documents", list(docs))
+            self._documents_shown = docs
         days = [_day(e.time.earliest) for e in timeline.events if e.time.earliest is not None]
         if days and not self.use_dates.isChecked():
             self.date_from.setDate(QDate(min(days)))
             self.date_to.setDate(QDate(max(days)))
-        self._selection_changed(self.session.selected or "")
 
     @staticmethod
     def _refill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -14,6 +17,9 @@ from timeline_app.core.session import Session
 
 logger = logging.getLogger(__name__)
 REPAINT_MS = 40  # background jobs stay paused this long after a redraw, so the repaint runs at full speed
+BATCH_MS = 200  # while files load, redraw at most this often...
+BATCH_MS_PER_1000_EVENTS = 100  # ...and less often as the timeline grows (each redraw costs more)
+MAX_BATCH_MS = 1200
 
 
 class SessionModel(QObject):
@@ -26,9 +32,14 @@ class SessionModel(QObject):
     def __init__(self, session: Session | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session or Session()
-        # While many files load, redraw at most every 200 ms instead of once per file.
-        self._batch = QTimer(self, singleShot=True, interval=200)
-        self._batch.timeout.connect(self._announce)
+        # While many files load, redraw every so often instead of once per file, in several event-loop turns
+        self._batch = QTimer(self, singleShot=True, interval=BATCH_MS)
+        self._batch.timeout.connect(self._announce_in_turns)
+        self._steps: deque[Callable[[], object]] = deque()
+        self._when_done: list[Callable[[], object]] = []
+        self._in_turns = False  # a batched redraw is going on, one step per event-loop turn
+        self._step_timer = QTimer(self, singleShot=True, interval=0)
+        self._step_timer.timeout.connect(self._next_step)
         # set while background jobs may run; cleared while the views redraw (see ImportJob.gate)
         self.gate = threading.Event()
         self.gate.set()
@@ -61,8 +72,9 @@ class SessionModel(QObject):
             logger.info("%s is already loaded", result.document.path)
             return False
         if batch:
-            if not self._batch.isActive():
-                self._batch.start()
+            if not self._batch.isActive() and not self._in_turns:
+                events = sum(len(r.events) for r in self.session.results.values())
+                self._batch.start(min(BATCH_MS + events * BATCH_MS_PER_1000_EVENTS // 1000, MAX_BATCH_MS))
         else:
             self._announce()
         return True
@@ -72,6 +84,31 @@ class SessionModel(QObject):
         if self._batch.isActive():
             self._batch.stop()
             self._announce()
+
+    def flush_in_turns(self, then: Callable[[], object]) -> None:
+        """Announce any batched change in several event-loop turns, then call ``then`` (at once if none is due)."""
+        if self._batch.isActive():
+            self._batch.stop()
+            self._announce_in_turns()
+        if self._in_turns:
+            self._when_done.append(then)
+        else:
+            then()
+
+    @property
+    def refreshing(self) -> bool:
+        """True while a batched redraw is going on, one step per event-loop turn."""
+        return self._in_turns
+
+    def later(self, step: Callable[[], object]) -> None:
+        """Run ``step`` in its own event-loop turn when a batched redraw is going on, else now.
+
+        Views put the slow parts of a redraw here, so that loading many files never stalls the window long.
+        """
+        if self._in_turns:
+            self._steps.append(step)
+        else:
+            step()
 
     def replace_all(self, results, corrections=(), selection: str | None = None) -> None:
         """Start over with these documents and corrections (New, Open Workspace).
@@ -152,8 +189,47 @@ class SessionModel(QObject):
 
     def _announce(self) -> None:
         self.gate.clear()
+        pending = self._in_turns
         try:
+            if pending:  # a batched redraw is under way: everything it would show is shown now
+                self._step_timer.stop()
+                self._steps.clear()
+                self._in_turns = False
             self.documents_changed.emit()
             self.timeline_changed.emit()
         finally:
             self._reopen.start()
+            if pending:
+                self._finish_steps()
+
+    def _announce_in_turns(self) -> None:
+        # applying the corrections, the documents' views and the timeline's each get an event-loop turn;
+        # slots add their slow parts with later(). A timer started from a timer's slot does not fire in the same
+        # pass of the event loop, so input and paint events are handled between steps.
+        self.gate.clear()
+        self._reopen.stop()
+        self._in_turns = True
+        self._steps.extend([lambda: self.session.applied, self.documents_changed.emit, self.timeline_changed.emit])
+        self._step_timer.start()
+
+    def _next_step(self) -> None:
+        if not self._steps:
+            return
+        step = self._steps.popleft()
+        t0 = time.perf_counter()
+        try:
+            step()
+        finally:
+            logger.debug("redraw step %s: %.0f ms", getattr(step, "__qualname__", step),
+                         1000 * (time.perf_counter() - t0))
+            if self._steps:
+                self._step_timer.start()
+            else:
+                self._finish_steps()
+
+    def _finish_steps(self) -> None:
+        self._in_turns = False
+        self._reopen.start()
+        done, self._when_done = self._when_done, []
+        for then in done:
+            then()

@@ -32,6 +32,7 @@ class Layout:
     x1: np.ndarray = field(default_factory=lambda: np.zeros(0))
     y: np.ndarray = field(default_factory=lambda: np.zeros(0))
     point: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # precise: a marker, not a bar
+    implied: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # time taken from the narrative
     doc_index: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     lane_index: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     lanes: list[str] = field(default_factory=list)
@@ -101,7 +102,8 @@ def lay_out(timeline: Timeline) -> Layout:
     y = top_arr[lane_index] + (rows + 0.5) * ROW
     tops, bottoms = top_arr.tolist(), (top_arr + heights).tolist()
     doc_index = np.array([doc_ids.get(e.document, 0) for e in events], int)
-    return Layout(origin, events, x0, x1, y, point, doc_index, lane_index, lanes, tops, bottoms)
+    implied = np.array([e.implied_time for e in events], bool)
+    return Layout(origin, events, x0, x1, y, point, implied, doc_index, lane_index, lanes, tops, bottoms)
 
 
 def _stack(x0: np.ndarray, x1: np.ndarray, lane_index: np.ndarray, nlanes: int) -> np.ndarray:
