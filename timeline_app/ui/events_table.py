@@ -133,6 +133,8 @@ class EventsFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row, parent):
+        if not (self.actor or self.document or self.text or self.date_from or self.date_to):
+            return True  # called for every row on each reset: the common case stays short
         e: Event = self.sourceModel().events[row]
         if self.actor and self.actor != e.lane and self.actor not in e.actors:
             return False

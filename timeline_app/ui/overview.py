@@ -22,6 +22,8 @@ class Overview:
         self.plot.hideAxis("left")
         self.plot.getAxis("bottom").setPen(fg)
         self.plot.getAxis("bottom").setTextPen(fg)
+        # the strip's axis changes only with the data, never while the main plot pans: draw it from a pixmap
+        self.axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         vb = self.plot.getViewBox()

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QInputDialog, QMenu, QToolTip, QVBoxLayout, QWidget
 
 from timeline_app.core.model import Timeline
 from timeline_app.ui.date_axis import OriginDateAxis
@@ -69,6 +69,9 @@ class TimelineView(QWidget):
         self.legend = pg.LabelItem("", size="10pt", color=fg, justify="left")
         self.graphics.addItem(self.legend, row=2, col=0)
         self._setup_plot(fg)
+        # panning and zooming move time only: the lane names stay as they are, so keep them as a pixmap
+        # rather than drawing 30-600 labels again each frame
+        self.lane_axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.overview = None
         if overview:
             self.overview = Overview(self.plot, fg)
@@ -103,11 +106,11 @@ class TimelineView(QWidget):
             self._session_changed()
 
     # --- public ----------------------------------------------------------------------
-    def show_timeline(self, timeline: Timeline) -> None:
-        """Draw a timeline (lanes, events, legend, title) and fit it in view."""
+    def show_timeline(self, timeline: Timeline, layout: Layout | None = None) -> None:
+        """Draw a timeline (lanes, events, legend, title) and fit it in view; ``layout`` if already laid out."""
         first = not self.timeline.events
         self.timeline = timeline
-        self.layout_ = lay = lay_out(timeline)
+        self.layout_ = lay = layout if layout is not None else lay_out(timeline)
         self.axis.set_origin(lay.origin)
         self._draw_lanes(lay)
         self._draw_events(lay)
@@ -214,7 +217,14 @@ class TimelineView(QWidget):
         p.setMenuEnabled(False)
         p.hideButtons()
         vb.invertY(True)
-        p.showGrid(x=True, y=False, alpha=0.18)
+        # the date grid as one curve of vertical segments: the axis's own grid (showGrid) costs ~5 ms a frame
+        grid = QColor(fg)
+        grid.setAlpha(40)
+        self.grid = pg.PlotCurveItem(pen=pg.mkPen(grid, width=1), connect="pairs")
+        self.grid.setZValue(-5)
+        p.addItem(self.grid, ignoreBounds=True)
+        vb.sigXRangeChanged.connect(self._update_grid)
+        vb.sigResized.connect(self._update_grid)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0))
         for name in ("left", "bottom"):
@@ -226,6 +236,22 @@ class TimelineView(QWidget):
         p.getAxis("bottom").setHeight(QFontMetrics(font).height() + 14)
         vb.setBorder(pg.mkPen(fg))
         p.layout.setContentsMargins(4, 4, 24, 4)  # room for the last date label on the right
+
+    def _update_grid(self, *_) -> None:
+        """Vertical lines at the date axis's ticks of the two coarsest levels."""
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        width = max(vb.width(), 1.0)
+        if getattr(self.axis, "fontMetrics", None) is None:  # set by the axis's first paint; needed for its ticks
+            self.axis.fontMetrics = QFontMetrics(self.axis.style.get("tickFont") or self.font())
+        xs = [x for _spacing, ticks in self.axis.tickValues(x0, x1, width)[:2] for x in ticks if x0 <= x <= x1]
+        n = len(xs)
+        if not n:
+            self.grid.setData([], [])
+            return
+        gx = np.repeat(np.asarray(xs, float), 2)
+        gy = np.tile([min(y0, y1) - 1, max(y0, y1) + 1], n)
+        self.grid.setData(gx, gy, connect="pairs")
 
     def _draw_lanes(self, lay: Layout) -> None:
         left = self.plot.getAxis("left")
@@ -376,8 +402,14 @@ class TimelineView(QWidget):
         self.session.later(self._redraw)  # its own event-loop turn while files load
 
     def _redraw(self) -> None:
+        # placing the events (pure Python) and drawing them take a turn each while files load
+        timeline = self.session.timeline
+        lay = lay_out(timeline)
+        self.session.later(lambda: self._draw(timeline, lay))
+
+    def _draw(self, timeline: Timeline, lay: Layout) -> None:
         self._selected = self.session.selected
-        self.show_timeline(self.session.timeline)
+        self.show_timeline(timeline, lay)
 
     def _hovered(self, pos: QPointF) -> None:
         event_id = self.event_at(pos)
