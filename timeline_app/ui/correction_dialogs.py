@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -37,7 +39,9 @@ class DatesForm:
     def __init__(self, form: QFormLayout, earliest: date, latest: date):
         self.earliest = QDateEdit(QDate(earliest), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.latest = QDateEdit(QDate(latest), calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.error = QLabel("", styleSheet="color: #c0392b", wordWrap=True)
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        # a dark red on a dark window is hard to read: a light red there
+        self.error = QLabel("", styleSheet=f"color: {'#ff7b6b' if dark else '#c0392b'}", wordWrap=True)
         self.error.hide()
         form.addRow("Earliest:", self.earliest)
         form.addRow("Latest:", self.latest)
