@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -229,6 +230,10 @@ class SessionModel(QObject):
 
     def _finish_steps(self) -> None:
         self._in_turns = False
+        # The loaded documents live as long as the session: take them out of the cyclic collector's scans
+        # (they are still freed by reference counting). Otherwise a full collection over 500 articles' objects
+        # stalls whichever step it lands in for ~60 ms.
+        gc.freeze()
         self._reopen.start()
         done, self._when_done = self._when_done, []
         for then in done:
