@@ -268,7 +268,7 @@ def test_autosave_writes_the_untitled_file_after_a_change(qtbot, win):
     assert not target.exists()
 
 
-def test_an_untitled_autosave_left_by_a_crash_is_offered_at_start(qtbot, win, monkeypatch):
+def test_an_untitled_autosave_left_by_a_crash_comes_back_at_start_without_a_question(qtbot, win, monkeypatch):
     from timeline_app.core.corrections import HideLane
     from timeline_app.core.store import Workspace, save_workspace
     from timeline_app.ui.main_window import MainWindow
@@ -278,8 +278,12 @@ def test_an_untitled_autosave_left_by_a_crash_is_offered_at_start(qtbot, win, mo
     save_workspace(paths.untitled_autosave_path(), Workspace(results, (HideLane("SDF"),)))
     fresh = MainWindow()
     qtbot.addWidget(fresh)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    assert fresh.workspace.offer_restore()
+    def no_questions(*args, **kwargs):
+        raise AssertionError("a start must not wait on a question")
+
+    with monkeypatch.context() as m:
+        m.setattr(QMessageBox, "question", staticmethod(no_questions))
+        assert fresh.workspace.offer_restore()
     assert len(fresh.session.session.results) == 1 and fresh.session.session.hidden == {"SDF"}
     assert fresh.isWindowModified() and fresh.workspace.path is None
 

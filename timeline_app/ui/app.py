@@ -9,7 +9,7 @@ import traceback
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from timeline_app import __version__
@@ -41,6 +41,8 @@ def run(files: list[Path], reference_date: date | None) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
     window = MainWindow(reference_date=reference_date)
+    quit_guard = _QuitWithoutAsking(window)
+    app.installEventFilter(quit_guard)
     try:
         window.show()
         if not any(Path(f).suffix.lower() == WORKSPACE_SUFFIX for f in files):
@@ -49,6 +51,7 @@ def run(files: list[Path], reference_date: date | None) -> int:
             window.load(files)
         status = app.exec()
     finally:
+        app.removeEventFilter(quit_guard)
         sys.excepthook = previous_hook
         # End Qt life explicitly: PySide6 6.12 can abort at interpreter exit otherwise (NOTES.md).
         window.workspace.shutdown()  # quit without the window closed (a signal, a probe): keep the work
@@ -61,6 +64,20 @@ def run(files: list[Path], reference_date: date | None) -> int:
         app.processEvents()
         app.shutdown()
     return status
+
+
+class _QuitWithoutAsking(QObject):
+    """An application quit that no window asked for (a logout, a script, a test tool) must not wait on a question
+    nobody will answer: Qt closes every window on quit, so keep the work by autosaving instead of asking."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Quit and watched is QApplication.instance():
+            self.window.workspace.shutdown()
+        return False
 
 
 def _excepthook(exc_type, exc, tb) -> None:

@@ -310,25 +310,23 @@ class WorkspaceActions(QObject):
             self._job, self._finished_job = None, self._job
 
     def offer_restore(self) -> bool:
-        """At start: when an untitled autosave was left by a session that did not end cleanly, offer it back."""
+        """At start: bring back the untitled workspace a session that did not end cleanly autosaved.
+
+        It comes back without a question (nothing is lost either way: File > New starts afresh), so a start
+        never waits on a dialog, and the status bar says what happened.
+        """
         autosave = paths.untitled_autosave_path()
         if not autosave.exists():
             return False
         when = datetime.fromtimestamp(autosave.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        answer = QMessageBox.question(
-            self.window, "Restore unsaved work?",
-            f"Timeline did not close normally last time. Restore the untitled workspace autosaved at {when}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
-            _remove(autosave)
-            return False
         try:
             workspace = open_workspace(autosave)
         except WorkspaceError as exc:
-            QMessageBox.warning(self.window, "Cannot restore", str(exc))
+            logger.error("cannot restore the autosave: %s", exc)
+            self._said(f"Could not restore the unsaved work of the last session: {exc}")
             return False
         self.restore(workspace, None)  # still untitled, and unsaved
-        self._said("Restored the unsaved workspace. Save it to keep it.")
+        self._said(f"Restored the unsaved work autosaved at {when}. Save it to keep it, or File > New to start afresh.")
         return True
 
     # --- recent, export --------------------------------------------------------------
