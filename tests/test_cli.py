@@ -77,3 +77,12 @@ def test_export_refuses_a_picture_format_it_cannot_write_before_doing_any_work(t
     assert done.returncode == 2
     assert "timeline.jpg" in done.stderr and ".png" in done.stderr
     assert not (tmp_path / "timeline.jpg").exists()
+
+
+def test_merge_joins_the_same_happening_reported_by_several_articles(tmp_path):
+    copy = tmp_path / "same-story-2017-09-26.txt"
+    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    separate = json.loads(run("extract", SEED, copy, "--reference-date", "2017-09-26").stdout)["events"]
+    merged = json.loads(run("extract", "--merge", SEED, copy, "--reference-date", "2017-09-26").stdout)["events"]
+    assert len(merged) == len(separate) // 2
+    assert all(len(e["sources"]) == 2 for e in merged)

@@ -35,6 +35,8 @@ def _size(value: str) -> tuple[int, int]:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="article files or folders")
+    p.add_argument("--merge", action="store_true",
+                   help="one event for the same happening reported by several articles, listing every source")
     p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
                    help="publication date to resolve relative times against (default: found in each file)")
 
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         from timeline_app.ui.app import run
 
         return run([Path(f) for f in args.files], args.reference_date)
-    timeline, failures = _extract(args.files, args.reference_date)
+    timeline, failures = _extract(args.files, args.reference_date, args.merge)
     if args.command == "extract":
         from timeline_app.export import ExportError, write
 
@@ -126,7 +128,7 @@ def _setup_logging(verbose: bool, to_file: bool) -> None:
     logger.info("timeline-app %s started", __version__)
 
 
-def _extract(files: list[str], reference: date | None):
+def _extract(files: list[str], reference: date | None, merge: bool = False):
     from timeline_app.core.pipeline import build_timeline, process_files
 
     results, failures = [], 0
@@ -136,4 +138,4 @@ def _extract(files: list[str], reference: date | None):
             print(f"timeline-app: {step.error}", file=sys.stderr)
         else:
             results.append(step.result)
-    return build_timeline(results), failures
+    return build_timeline(results, merge), failures

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline_app.core import actors as actor_rules
-from timeline_app.core.events import build_events
+from timeline_app.core.events import build_events, merge_events
 from timeline_app.core.ingest import IngestError, collect_files, read_document
 from timeline_app.core.model import Actor, Document, Event, Mention, Timeline, Timex
 from timeline_app.core.temporal import tag
@@ -69,20 +69,25 @@ def process_files(paths: Iterable[str | Path], reference_date: date | None = Non
         yield Progress(i, len(files), str(path), result=result)
 
 
-def build_timeline(results: Iterable[DocumentResult]) -> Timeline:
-    """Gather per-document results into one Timeline with the actors its events name."""
+def build_timeline(results: Iterable[DocumentResult], merge: bool = False) -> Timeline:
+    """Gather per-document results into one Timeline with the actors its events name.
+
+    With ``merge``, the same happening reported by several documents becomes one event listing all its sources.
+    """
     results = list(results)
+    events = [e for r in results for e in r.events]
+    if merge:
+        events = merge_events(events)
     known = actor_rules.catalog(())
     for r in results:
         known.update((a.name, a) for a in r.actors)
     used: dict[str, Actor] = {}
-    for r in results:
-        for e in r.events:
-            for name in e.actors:
-                used.setdefault(name, known.get(name) or Actor(name, "group"))
+    for e in events:
+        for name in e.actors:
+            used.setdefault(name, known.get(name) or Actor(name, "group"))
     return Timeline(
         documents=tuple(r.document for r in results),
-        events=tuple(e for r in results for e in r.events),
+        events=tuple(events),
         actors=tuple(used.values()),
         mentions={r.document.id: r.mentions for r in results},
     )
