@@ -56,9 +56,9 @@ class Session:
         self._affiliations: dict[str, str] | None = None  # person -> the country/organisation they speak for
 
     # --- documents -------------------------------------------------------------------
-    def has_path(self, path: str | Path) -> bool:
-        """True when a file with this (resolved) path is already loaded."""
-        return _key(path) in self._paths
+    def has_path(self, path: str | Path, resolved: bool = False) -> bool:
+        """True when a file with this path is already loaded (``resolved``: the path is already absolute and real)."""
+        return (str(path) if resolved else _key(path)) in self._paths
 
     def add(self, result: DocumentResult) -> bool:
         """Add a document's result; False (and nothing changes) when that document is already loaded."""

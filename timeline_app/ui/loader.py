@@ -52,7 +52,7 @@ class Loader(QObject):
             pending |= {str(Path(p).resolve()) for p in self.job.paths}
         for f in collect_files(paths):
             key = str(f.resolve())
-            if self.session.session.has_path(f) or key in pending:
+            if key in pending or self.session.session.has_path(key, resolved=True):
                 skipped += 1
                 continue
             pending.add(key)

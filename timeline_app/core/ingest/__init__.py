@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -74,12 +75,12 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                relative = f.relative_to(p).parts
-                if any(part.startswith(".") for part in relative):
-                    continue
-                if f.suffix.lower() in SUPPORTED_SUFFIXES and f.is_file():
-                    add(f)
+            # os.walk learns file types from the directory listing: no stat per file, unlike rglob + is_file
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                        add(Path(root, name))
         else:
             add(p)
     return out
