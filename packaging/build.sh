@@ -22,6 +22,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "build venv: $VENV"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
+# setuptools keeps compiled copies in build/lib and build/bdist.*: stale modules there would enter the wheel
+rm -rf build/lib build/bdist.*
 # --force-reinstall --no-deps: the app's own code is always the working tree's, its dependencies are kept.
 "$VENV/bin/python" -m pip install -q .
 "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps .
