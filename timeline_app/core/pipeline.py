@@ -78,7 +78,7 @@ def build_timeline(results: Iterable[DocumentResult], merge: bool = False) -> Ti
     events = [e for r in results for e in r.events]
     if merge:
         events = merge_events(events)
-    known = actor_rules.catalog(())
+    known = actor_rules.catalog()
     for r in results:
         known.update((a.name, a) for a in r.actors)
     used: dict[str, Actor] = {}

@@ -5,20 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from timeline_app.core.actors import gazetteer
-from timeline_app.core.actors.recognise import actors_for, analyse, dateline_country, discovered, find_mentions
+from timeline_app.core.actors.recognise import actors_for, analyse, dateline_country, find_mentions
 from timeline_app.core.actors.roles import principal_actor
 from timeline_app.core.model import Actor
 
 
-def catalog(texts: Iterable[str] | None = None) -> dict[str, Actor]:
-    """Every known actor by canonical name: the static tables, plus the persons and organisations found in
-    ``texts`` (or, without texts, in every text analysed so far in this process)."""
+def catalog(texts: Iterable[str] = ()) -> dict[str, Actor]:
+    """Every known actor by canonical name: the static tables, plus the persons and organisations ``texts`` name."""
     known = gazetteer.catalog()
-    if texts is None:
-        known.update(discovered())
-    else:
-        for text in texts:
-            known.update(actors_for(text))
+    for text in texts:
+        known.update(actors_for(text))
     return known
 
 

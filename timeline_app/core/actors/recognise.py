@@ -53,7 +53,6 @@ _NOT_NAME = frozenset(
     "This That These Those There Here Today Yesterday Tomorrow Meanwhile However Also Still Yet If When While "
     "Officials Police Sources Analysts Experts Reuters AP AFP Xinhua Tass Interfax God Christmas Easter "
     "After Before Since Under Over With Without From For By As Despite Although Though Asked According".split())
-_REGISTRY: dict[str, Actor] = {}
 
 
 # Titles whose holder speaks for a state: without a country named, the article's country is meant.
@@ -303,9 +302,6 @@ def analyse(text: str) -> Analysis:
     mentions = _resolve(found, len(text))
     used = {m.actor for m in mentions}
     actors = {k: v for k, v in actors.items() if k in used}
-    for a in actors.values():
-        if a.name in persons or a.name in orgs:
-            _REGISTRY[a.name] = a
     return Analysis(tuple(mentions), actors, {p: genders.get(p, "") for p in persons if p in actors}, home,
                     dateline_end(text))
 
@@ -351,7 +347,3 @@ def actors_for(text: str) -> dict[str, Actor]:
     """The actor record of every actor the text names, persons with their affiliation."""
     return dict(analyse(text).actors)
 
-
-def discovered() -> dict[str, Actor]:
-    """Persons and organisations found in the texts analysed so far in this process."""
-    return dict(_REGISTRY)
