@@ -69,13 +69,9 @@ def _choose_spans(text: str, ref: date, triggers: dict):
     probe = Context(text, ref)
     probe.last, probe.last_at = Period("day", ref), 0
     candidates = []
-    seen = set()
     for rule in RULES:
         normalise, pattern = rule.normalise, rule.pattern
-        for m in _matches(rule, text, triggers):
-            if (m.span(), normalise) in seen:
-                continue
-            seen.add((m.span(), normalise))
+        for m in _matches(rule, text, triggers):  # merged windows never overlap: no match comes twice
             start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
             for name in ("t2", "t3", "t4"):
                 if name in pattern.groupindex and m.group(name):
