@@ -235,3 +235,8 @@ def test_ranges_written_with_a_dash_are_one_span():
         "2001-2005", "DURATION", "P5Y", date(2001, 1, 1), date(2005, 12, 31))
     (days,) = tag("The summit runs Sept. 20-22.", REF)
     assert (days.text, days.earliest, days.latest) == ("Sept. 20-22", date(2017, 9, 20), date(2017, 9, 22))
+
+
+def test_a_weekday_named_by_what_happened_on_it_is_past():
+    found = values("Lawyers said they would look for ways around Wednesday's ruling.")
+    assert ("Wednesday", "DATE", "2017-09-20") in found

@@ -13,6 +13,7 @@ from timeline_app.core.temporal.lexicon import (
     alternation,
     lexicon,
 )
+from timeline_app.core.temporal.tense import tense
 
 _L = lexicon()
 
@@ -83,16 +84,8 @@ class Context:
         return None
 
     def tense(self, start: int, end: int) -> str:
-        """'future' when the clause around a time expression speaks of what is to come, else 'past'."""
-        lo = max(0, start - 70)
-        hi = min(len(self.text), end + 30)
-        left = self.text[lo:start]
-        cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "), left.rfind('"'))
-        right = self.text[end:hi]
-        for stop in (". ", ", ", "; ", '"', " and ", " but ", " while "):  # the clause ends there
-            right = right.split(stop)[0]
-        window = (left[cut + 1:] if cut >= 0 else left) + " " + right
-        return "future" if _FUTURE.search(window) else "past"
+        """'future' when the verb governing a time expression speaks of what is to come, else 'past'."""
+        return tense(self.text, start, end)
 
     def anchor(self) -> tuple[Period, str]:
         """The period an anaphoric expression ("two days later") counts from."""
@@ -101,7 +94,6 @@ class Context:
         return Period("day", self.ref), "reference"
 
 
-_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lexicon()["future_cues"]) + r")\b", re.I)
 
 # Words that every match of a rule contains: the tagger runs a rule only near them, which keeps
 # the cost of many rules close to the cost of one pass over the text.
@@ -224,7 +216,8 @@ def _month_period(month: int, ctx: Context, start: int, end: int, which: str = "
     return Period("month", date(year, month, 1))
 
 
-def _weekday_date(wd: int, ctx: Context, start: int, end: int, which: str = "") -> tuple[date, str]:
+def _weekday_date(wd: int, ctx: Context, start: int, end: int, which: str = "",
+                  tense: str = "") -> tuple[date, str]:
     ref = ctx.ref
     delta = wd - ref.isoweekday()
     if which == "last":
@@ -235,7 +228,7 @@ def _weekday_date(wd: int, ctx: Context, start: int, end: int, which: str = "") 
         return ref + timedelta(days=fwd), "reference"
     if which == "this":
         return ref + timedelta(days=delta), "reference"
-    if ctx.tense(start, end) == "future":
+    if (tense or ctx.tense(start, end)) == "future":
         return ref + timedelta(days=(wd - ref.isoweekday()) % 7), "reference"
     return ref - timedelta(days=(ref.isoweekday() - wd) % 7), "reference"
 

@@ -105,7 +105,9 @@ def _weekday(m, ctx):
     else:
         which = {"past": "last", "previous": "last", "the previous": "last", "coming": "next",
                  "following": "next", "the following": "next"}.get(which, which)
-        d, anchor = _weekday_date(wd, ctx, m.start(), m.end(), which)
+        # "Wednesday's ruling", "Thursday's closing price": news names a day by what happened on it
+        possessive = m.group().endswith("'s") and not m["part"]
+        d, anchor = _weekday_date(wd, ctx, m.start(), m.end(), which, "past" if possessive else "")
     # TimeML leaves "early"/"later" and the possessive outside the expression: "Later [Thursday]'s"
     span = (m.start("which") if m["which"] else m.start("wd"), m.end("part") if m["part"] else m.end("wd"))
     if m["part"]:

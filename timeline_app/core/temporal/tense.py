@@ -1,0 +1,117 @@
+"""Which way a time expression points: the tense of the verb that governs it.
+
+"Ryabkov said on Monday" is the Monday before the reference, "talks will resume on Monday" the one after.
+The governing verb is the nearest verb group to the left of the expression within its sentence; an
+expression that opens its sentence ("On Tuesday, the league plans to ...") takes the first one to its
+right. No part-of-speech tagger is needed: auxiliaries, modals, "-ed" forms and a list of irregular
+past forms carry the tense in English news prose.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from timeline_app.core.temporal.lexicon import lexicon
+
+_REACH = 240  # how far a sentence is searched either side of the expression
+_BOUNDARY = re.compile(r"[.;:!?,](?:\s|$)|\n|\"|``|''|\u201c|\u201d|\s[-\u2013\u2014]+\s")
+_TOKEN = re.compile(r"n't|'[a-z]+|[a-z]+(?=n't)|[a-z][a-z-]*")
+# Words that may stand inside a verb group ("had not yet been", "will also be").
+_INSIDE = frozenset(
+    "be been being not n't also still already just yet now then never ever reportedly probably "
+    "soon again only even finally".split())
+
+
+@cache
+def _vocabulary() -> dict[str, frozenset[str]]:
+    table = lexicon()["tense"]
+    return {name: frozenset(words) for name, words in table.items() if name != "deadlines"}
+
+
+_OPENER = re.compile(r"^\W*(?:(?:on|at|in|by|late|early|earlier|later|until|since|from|as|of|last|this|next)\s+)*$",
+                     re.I)
+
+
+@cache
+def _deadline() -> re.Pattern:
+    words = sorted(lexicon()["tense"]["deadlines"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                      + r")\s+(?:(?:on|at|the|about|around)\s+)?$", re.I)
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """'future' when the sentence around text[start:end] speaks of what is to come, else 'past'."""
+    left = text[max(0, start - _REACH):start]
+    cuts = [m.end() for m in _BOUNDARY.finditer(left)]
+    if cuts:
+        left = left[cuts[-1]:]
+    verdict = _verdict(_TOKEN.findall(left.lower()), backwards=True)
+    if verdict is None:  # no verb before it in its clause: the verb after it governs
+        right = text[end:end + _REACH]
+        if _OPENER.match(left):  # "On Tuesday, the league plans to ...": the clause goes on past the comma
+            right = right.lstrip(" ,")
+        first = _BOUNDARY.search(right)
+        if first:
+            right = right[:first.start()]
+        verdict = _verdict(_TOKEN.findall(right.lower()), backwards=False)
+    if _deadline().search(left) and verdict != "perfect":  # "until Tuesday", "by May"
+        return "future"
+    return "future" if verdict == "future" else "past"
+
+
+def _verdict(tokens: list[str], backwards: bool) -> str | None:
+    """The tense of the nearest verb group in ``tokens``: 'future', 'past', 'perfect' (had ...) or None."""
+    order = range(len(tokens) - 1, -1, -1) if backwards else range(len(tokens))
+    links = _vocabulary()["clause_links"]
+    for head in order:
+        if backwards and tokens[head] in links:  # "... and set Friday as the deadline": another clause
+            return None
+        kind = _kind(tokens, head)
+        if kind is None:
+            continue
+        first = head
+        while first > 0 and (tokens[first - 1] in _INSIDE or _aux(tokens[first - 1])):
+            first -= 1
+        return _group_tense(tokens[first:head + 1], kind, tokens[head + 1:head + 3])
+    return None
+
+
+def _aux(word: str) -> str | None:
+    v = _vocabulary()
+    for name in ("future_modals", "past", "perfect", "present"):
+        if word in v[name]:
+            return name
+    return None
+
+
+def _kind(tokens: list[str], i: int) -> str | None:
+    """What tokens[i] says of tense, if it is a verb form that carries one."""
+    v = _vocabulary()
+    word = tokens[i]
+    aux = _aux(word)
+    if aux:
+        return aux
+    if word in v["future_words"] or (word in v["future_before_to"] and tokens[i + 1:i + 2] == ["to"]):
+        return "future"
+    if word in v["past_verbs"] or (len(word) > 4 and word.endswith("ed") and word not in v["not_past"]):
+        return "past"
+    return None
+
+
+def _group_tense(words: list[str], kind: str, after: list[str]) -> str:
+    """A verb group's tense from its auxiliaries ("had been due to" is past, "would be paid" future)."""
+    v = _vocabulary()
+    modal = next((w for w in words if w in v["future_modals"]), None)
+    if modal is not None:
+        rest = words[words.index(modal) + 1:] + (after if words[-1] == modal else [])
+        return "past" if modal != "will" and "have" in rest[:2] else "future"
+    if "had" in words:
+        return "perfect"
+    if kind == "future":  # "were planning to drive on Monday"
+        return "future"
+    if any(w in v["past"] for w in words) or any(w in v["perfect"] for w in words):
+        return "past"
+    if any(w in v["present"] for w in words) or kind == "future":
+        return "future"
+    return "past"
