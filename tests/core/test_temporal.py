@@ -240,3 +240,18 @@ def test_ranges_written_with_a_dash_are_one_span():
 def test_a_weekday_named_by_what_happened_on_it_is_past():
     found = values("Lawyers said they would look for ways around Wednesday's ruling.")
     assert ("Wednesday", "DATE", "2017-09-20") in found
+
+
+def test_an_earnings_report_speaks_of_the_quarter_it_names_first():
+    text = ("Acme Corp. said third-quarter net income rose 11% from a year ago. It expects a fourth-quarter "
+            "charge. Sales in the latest quarter rose, after falling in the year-earlier period. For the first "
+            "nine months, net rose from the 1988 period.")
+    found = values(text, date(1989, 11, 2))
+    for expected in [("third-quarter", "DATE", "1989-Q3"), ("a year ago", "DATE", "1988-Q3"),
+                     ("fourth-quarter", "DATE", "1989-Q4"), ("the latest quarter", "DATE", "1989-Q3"),
+                     ("the year-earlier period", "DATE", "1988-Q3"), ("the 1988 period", "DATE", "1988")]:
+        assert expected in found
+
+
+def test_a_year_ago_outside_a_report_is_a_year():
+    assert ("a year ago", "DATE", "2016") in values("The talks began a year ago.")

@@ -47,6 +47,11 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
             if reading.anchor == "absolute" and period.gran not in ("decade", "century"):
                 ctx.story_year = period.day.year if period.day.year != ref.year else None
                 ctx.story_at = start
+            # a report names its own quarter first; later ones ("a fourth-quarter charge") are asides
+            if period.gran in ("quarter", "half") and ctx.reported is None and 0 <= (ref - period.day).days < 370:
+                ctx.reported = period
+        if reading.year_to_date:
+            ctx.reported = None
     return out
 
 

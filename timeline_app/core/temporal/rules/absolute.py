@@ -354,16 +354,21 @@ def _quarter(m, ctx):
 
 
 @rule(r"\b(?:the\s+)?(?P<which>latest|current|past|last|previous|prior|year-earlier|year-ago|comparable|same|"
-      r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent|"
+      r"comparable\s+year-(?:ago|earlier)|next|coming|this|that|most\s+recent|recent|(?:last|this)\s+year's|"
       r"(?<=\bthe\s)|(?<=\bThe\s))"
-      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
-      "quarter")
+      r"\s*(?P<u>quarter|half)\b(?!\s*(?:-|century|of\b|point|percent|mile|hour|inch))"
+      r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?", "quarter")
 def _quarter_relative(m, ctx):
     which = " ".join(m["which"].lower().split()) or "the"
     unit = m["u"].lower()
     ref_q = Period("day", ctx.ref).coarsen(unit)
-    last = ctx.last if ctx.last is not None and ctx.last.gran == unit else None
-    if which in ("current", "this"):
+    # the quarter a financial report is about, once the text has named it
+    last = ctx.reported if ctx.reported is not None and ctx.reported.gran == unit else None
+    if which == "last year's" and last is not None:
+        period, anchor = last.shift(-4 if unit == "quarter" else -2, unit), "previous"
+    elif which == "this year's" and last is not None:
+        period, anchor = last, "previous"
+    elif which in ("current", "this", "this year's"):
         period, anchor = ref_q, "reference"
     elif which in ("next", "coming"):
         period, anchor = ref_q.shift(1, unit), "reference"
@@ -372,25 +377,36 @@ def _quarter_relative(m, ctx):
         period, anchor = base.shift(-4 if unit == "quarter" else -2, unit), "previous" if last else "reference"
         if which == "same" and not m["ago"]:
             period = base
+    elif which in ("that", "the", "latest", "most recent") and last is not None:
+        period, anchor = last, "previous"
     elif which in ("that", "the"):
-        period, anchor = (last, "previous") if last is not None else (ref_q.shift(-1, unit), "reference")
+        period, anchor = ref_q.shift(-1, unit), "reference"
     else:  # latest, past, last, previous: the last completed one
         period, anchor = ref_q.shift(-1, unit), "reference"
     return _dated(period, anchor)
 
 
 @rule(r"\b(?P<t>year-(?:earlier|ago))\b(?!\s+(?:quarter|half|period|nine|six|three|first|second|third|fourth)\b)"
-      r"|\b(?P<t2>the\s+(?:year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same)\s+period)\b", "yearword", "digit")
+      r"|\b(?P<t2>the\s+(?P<which>year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same|corresponding|latest)\s+period"
+      r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?)\b", "yearword", "digit", "quarter")
 def _year_earlier(m, ctx):
     """ "year-earlier results", "the year-ago period": the period the text reports, a year before."""
     if m["t"] and ctx.text[m.start() - 1:m.start()] == "-":
         return None
-    last = ctx.last
-    year_in = re.search(r"(?:19|20)\d\d", m["t2"] or "")
+    reported = ctx.reported
+    which = (m["which"] or "").lower()
+    if which == "latest" or (which in ("comparable", "same", "corresponding") and not m["ago"]):
+        return _dated(reported, "previous") if reported is not None else None
+    year_in = re.search(r"(?:19|20)\d\d", which)
     if year_in:
-        if last is not None and last.gran in ("quarter", "half"):
-            return _dated(Period(last.gran, date(int(year_in.group()), last.day.month, 1), index=last.index))
+        if reported is not None:
+            return _dated(Period(reported.gran, date(int(year_in.group()), reported.day.month, 1),
+                                 index=reported.index))
         return _dated(Period("year", date(int(year_in.group()), 1, 1)))
+    if reported is not None and m["t2"]:
+        return _dated(reported.shift(-1, "year") if reported.gran != "half" else reported.shift(-2, "half"),
+                      "previous")
+    last = ctx.last
     if last is not None and last.gran in ("quarter", "half", "month") and _near(ctx, m.start()):
         return _dated(last.shift(-1, "year") if last.gran != "half" else last.shift(-2, "half"), "previous")
     return _dated(Period("year", ctx.ref).shift(-1), "reference")
@@ -403,4 +419,5 @@ def _months_to_date(m, ctx):
     if n is None:
         return None
     lo = date(ctx.ref.year, 1, 1)
-    return Reading("DURATION", f"P{int(n)}M", None, "reference", bounds=(lo, add_months(lo, int(n)) - timedelta(1)))
+    return Reading("DURATION", f"P{int(n)}M", None, "reference", bounds=(lo, add_months(lo, int(n)) - timedelta(1)),
+                   year_to_date=True)

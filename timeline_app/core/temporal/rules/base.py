@@ -63,6 +63,7 @@ class Reading:
     mod: str = ""
     bounds: tuple | None = None  # explicit (earliest, latest) when not the period's own
     span: tuple[int, int] | None = None  # the extent, when narrower than the match
+    year_to_date: bool = False  # "the first nine months": a report's period is now the year so far
 
 
 class Context:
@@ -76,6 +77,7 @@ class Context:
         self.narrative = False  # a story set in other years than the reference's (history, not news)
         self.story_year: int | None = None  # the year of the last date written out in full, when not the reference's
         self.story_at: int = -1
+        self.reported: Period | None = None  # the quarter or half a report is about: "the period", "the quarter"
 
     def narrative_year(self, at: int) -> int | None:
         """The year a story set in another year is telling about ("In 1942 ... In March ..."), if one is near."""
@@ -102,7 +104,7 @@ def _trigger_words() -> dict[str, str]:
         "month": list(_L["months"]),
         "weekday": list(_L["weekdays"]),
         "season": list(_L["seasons"]),
-        "quarter": ["quarter", "quarters", "half", "halves", "q1", "q2", "q3", "q4", "h1", "h2"],
+        "quarter": ["quarter", "quarters", "half", "halves", "q1", "q2", "q3", "q4", "h1", "h2", "period"],
         "yearword": ["year", "years"],
         "unit": [u + s for u in UNIT_CODE for s in ("", "s") if u not in ("quarter", "year")] + ["centuries"],
         "deictic": ["today", "tonight", "yesterday", "tomorrow"],

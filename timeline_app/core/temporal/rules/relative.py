@@ -198,6 +198,9 @@ def _offset(m, ctx):
     n = int(n) if float(n).is_integer() else n
     if not isinstance(n, int):
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod)
+    if unit == "year" and n == 1 and sign < 0 and ctx.reported is not None:
+        # an earnings report compares its quarter with the same quarter a year before
+        return _dated(ctx.reported.shift(-1, "year"), "previous", mod)
     if unit == "year" and base.gran in ("quarter", "half") and not deictic:
         return _dated(base.shift(sign * n * (4 if base.gran == "quarter" else 2)), anchor, mod)
     if unit == "year" and deictic and ctx.last is not None and ctx.last.gran == "quarter" and n == 1 \
