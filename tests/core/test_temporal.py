@@ -255,3 +255,20 @@ def test_an_earnings_report_speaks_of_the_quarter_it_names_first():
 
 def test_a_year_ago_outside_a_report_is_a_year():
     assert ("a year ago", "DATE", "2016") in values("The talks began a year ago.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He will travel with his current wife.", ("current", "DATE", "PRESENT_REF")),
+    ("at the then current market price", ("then current", "DATE", "PAST_REF")),
+])
+def test_current_as_a_time_word(text, expected):
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize("text", ["a current account deficit", "The current is strong.", "current affairs"])
+def test_current_that_is_not_a_time(text):
+    assert values(text) == []
+
+
+def test_the_latest_period_without_a_named_quarter_is_the_last_completed_one():
+    assert ("the latest period", "DATE", "1989-Q3") in values("Profit fell in the latest period.", date(1989, 11, 2))

@@ -395,6 +395,8 @@ def _year_earlier(m, ctx):
         return None
     reported = ctx.reported
     which = (m["which"] or "").lower()
+    if which == "latest" and reported is None:  # the last quarter completed before the report
+        return _dated(Period("day", ctx.ref).coarsen("quarter").shift(-1), "reference")
     if which == "latest" or (which in ("comparable", "same", "corresponding") and not m["ago"]):
         return _dated(reported, "previous") if reported is not None else None
     year_in = re.search(r"(?:19|20)\d\d", which)

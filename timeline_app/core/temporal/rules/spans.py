@@ -186,15 +186,20 @@ def _vague(m, ctx):
     return Reading("DATE", value, period, "reference", bounds=bounds, span=m.span("t"))
 
 
-@rule(r"\b(?P<t>current|recent)(?=\s+(?:year|quarter|month|week|period|levels?|prices?|rates?|trends?|"
-      r"conditions|situation|months|weeks|years|days|crisis|fiscal|session|term|administration|government|"
-      r"regime|policy|policies|economic|market|environment|climate|state|era|law|system)\b)", "vague")
+@rule(r"\b(?P<t>recent)(?=\s+(?:year|quarter|month|week|period|levels?|prices?|rates?|trends?|"
+      r"conditions|situation|crisis|fiscal|session|term|administration|government|"
+      r"regime|policy|policies|economic|market|environment|climate|state|era|law|system)\b)"
+      r"|\b(?P<cur>current)(?=\s+(?!(?:account|accounts|affairs|events|flows?|flowing|is|was|are|were|of|in|on|to|"
+      r"and|or|that|which|from|through|density|carrying|strength)\b)[a-z])", "vague")
 def _vague_adjective(m, ctx):
-    word = m["t"].lower()
-    if word == "recent" and re.match(r"\s+(?:months|weeks|years|days)", ctx.text[m.end():m.end() + 8]):
-        return None
-    return Reading("DATE", "PRESENT_REF" if word == "current" else "PAST_REF",
-                   Period("day", ctx.ref) if word == "current" else None, "reference")
+    """ "current" before a noun ("his current wife", "current market conditions"): the present.
+    "recent" only before a few nouns of time and state: "the recent sale" is an event, not a time."""
+    if m["cur"]:
+        then = re.search(r"\bthen[\s-]+$", ctx.text[max(0, m.start() - 6):m.start()], re.I)
+        if then:  # "the then current price": current at a time past
+            return Reading("DATE", "PAST_REF", None, "reference", span=(m.start() - len(then.group()), m.end()))
+        return Reading("DATE", "PRESENT_REF", Period("day", ctx.ref), "reference", span=m.span("cur"))
+    return Reading("DATE", "PAST_REF", None, "reference")
 
 
 # ---------------------------------------------------------------- holidays
