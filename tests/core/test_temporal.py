@@ -272,3 +272,19 @@ def test_current_that_is_not_a_time(text):
 
 def test_the_latest_period_without_a_named_quarter_is_the_last_completed_one():
     assert ("the latest period", "DATE", "1989-Q3") in values("Profit fell in the latest period.", date(1989, 11, 2))
+
+
+def test_no_rule_fails_on_ordinary_news(caplog):
+    """A rule that raises is skipped silently in use; on ordinary prose none may raise."""
+    text = ("On Friday, Sept. 22, 2017, the ministry said that in the third quarter of 1989 and the summer, "
+            "a year ago, the 1988 quarter, the year-earlier period, two days later, last week, at 8:30 a.m. "
+            "Tuesday, every Monday, the 1990s, fiscal 1998, mid-2012, this spring, the past five months, "
+            "from Monday to Wednesday, between 2009 and 2010, Christmas, the then current price, recently.")
+    with caplog.at_level("DEBUG", logger="timeline_app.core.temporal.tagger"):
+        assert len(tag(text, REF)) > 20
+    assert not [r for r in caplog.records if "failed" in r.getMessage()]
+
+
+def test_a_year_before_a_singular_unit_is_not_a_count():
+    found = values("Net fell from the 1988 quarter.", date(1989, 11, 2))
+    assert found == [("the 1988 quarter", "DATE", "1988")]

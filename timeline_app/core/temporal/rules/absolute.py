@@ -387,14 +387,15 @@ def _quarter_relative(m, ctx):
 
 
 @rule(r"\b(?P<t>year-(?:earlier|ago))\b(?!\s+(?:quarter|half|period|nine|six|three|first|second|third|fourth)\b)"
-      r"|\b(?P<t2>the\s+(?P<which>year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same|corresponding|latest)\s+period"
+      r"|\b(?P<t2>(?:the\s+(?P<which>year-(?:earlier|ago)|(?:19|20)\d\d|comparable|same|corresponding|latest)\s+"
+      r"period|the\s+(?P<yq>(?:19|20)\d\d)\s+quarter)"
       r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?)\b", "yearword", "digit", "quarter")
 def _year_earlier(m, ctx):
     """ "year-earlier results", "the year-ago period": the period the text reports, a year before."""
     if m["t"] and ctx.text[m.start() - 1:m.start()] == "-":
         return None
     reported = ctx.reported
-    which = (m["which"] or "").lower()
+    which = (m["which"] or m["yq"] or "").lower()
     if which == "latest" and reported is None:  # the last quarter completed before the report
         return _dated(Period("day", ctx.ref).coarsen("quarter").shift(-1), "reference")
     if which == "latest" or (which in ("comparable", "same", "corresponding") and not m["ago"]):

@@ -70,6 +70,8 @@ def _duration_rule(m, ctx):
         return None  # "a second chance", "a second term"
     if n is not None and n > 10000:
         return None
+    if re.fullmatch(r"1[0-9]\d\d|20\d\d", n_text) and not m["u"].lower().endswith("s"):
+        return None  # "the 1988 quarter" is a year's quarter, not 1,988 of them
     mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
     if "couple" in n_text or "or so" in m.group().lower():
         mod = mod or "APPROX"
