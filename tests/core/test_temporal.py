@@ -288,3 +288,18 @@ def test_no_rule_fails_on_ordinary_news(caplog):
 def test_a_year_before_a_singular_unit_is_not_a_count():
     found = values("Net fell from the 1988 quarter.", date(1989, 11, 2))
     assert found == [("the 1988 quarter", "DATE", "1988")]
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("By mid afternoon, Serb sources said.", date(1998, 3, 6), ("mid afternoon", "TIME", "1998-03-06TAF")),
+    ("In London at mid-afternoon yesterday, shares fell.", date(1989, 11, 2),
+     ("mid-afternoon yesterday", "TIME", "1989-11-01TAF")),
+    ("On May 3 the ship sailed at 4 in the morning.", REF, ("4 in the morning", "TIME", "2017-05-03T04:00")),
+    ("a court hearing the week of March 6", date(2000, 2, 24), ("the week of March 6", "DATE", "2000-W10")),
+    ("their third day-long meeting", REF, ("day-long", "DURATION", "P1D")),
+    ("a yearlong inquiry", REF, ("yearlong", "DURATION", "P1Y")),
+    ("the decades-long battle", REF, ("decades-long", "DURATION", "PXDE")),
+    ("a two-day-long meeting", REF, ("two-day-long", "DURATION", "P2D")),
+])
+def test_parts_of_days_weeks_of_days_and_long_things(text, ref, expected):
+    assert expected in values(text, ref)

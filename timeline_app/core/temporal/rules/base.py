@@ -106,7 +106,8 @@ def _trigger_words() -> dict[str, str]:
         "season": list(_L["seasons"]),
         "quarter": ["quarter", "quarters", "half", "halves", "q1", "q2", "q3", "q4", "h1", "h2", "period"],
         "yearword": ["year", "years"],
-        "unit": [u + s for u in UNIT_CODE for s in ("", "s") if u not in ("quarter", "year")] + ["centuries"],
+        "unit": [u + s for u in UNIT_CODE for s in ("", "s") if u not in ("quarter", "year")] + ["centuries"]
+        + [u + "long" for u in ("hour", "day", "week", "month", "year")],
         "deictic": ["today", "tonight", "yesterday", "tomorrow"],
         "part": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday"],
         "vague": "now currently present presently nowadays moment recent recently lately past future later current "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from timeline_app.core.temporal.lexicon import month_number, number_value, weekday_number
 from timeline_app.core.temporal.rules.base import (
@@ -268,6 +268,45 @@ def _anaphoric(m, ctx):
 
 # ---------------------------------------------------------------- times of day
 
+def _day_in_view(ctx) -> date:
+    """The day a bare time of day belongs to: the last day the text named, else the reference."""
+    return ctx.last.day if ctx.last is not None and ctx.last.gran in ("day", "time", "part") else ctx.ref
+
+
+@rule(r"\b(?P<mod>early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)"
+      r"(?:\s+(?P<td>today|yesterday|tomorrow))?\b", "part")
+def _part_of_day(m, ctx):
+    """ "by mid afternoon", "mid-afternoon yesterday": a part of the day in view."""
+    if re.search(rf"\b(?:{WEEKDAY}|today|yesterday|tomorrow|this|that)\s+$", ctx.text[max(0, m.start() - 12):m.start()],
+                 re.I):
+        return None  # "Tuesday late afternoon": the weekday rule's
+    day = ctx.ref + timedelta(days=_DEICTIC[m["td"].lower()]) if m["td"] else _day_in_view(ctx)
+    code = _L["parts_of_day"][m["part"].lower()]
+    mod = {"early": "START", "mid": "MID", "late": "END"}[m["mod"].lower()]
+    return _dated(Period("part", day, part=code), "reference" if m["td"] else "previous", mod, "TIME")
+
+
+@rule(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening)\b",
+      "part")
+def _hour_in_part(m, ctx):
+    """ "4 in the morning", "9 o'clock in the evening"."""
+    hour = int(m["h"]) % 12 + (0 if m["part"].lower() == "morning" else 12)
+    return _dated(Period("time", _day_in_view(ctx), hour, int(m["mi"] or 0)), "reference", type_="TIME")
+
+
+@rule(rf"\b(?P<t>the\s+(?P<u>week|weekend)\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM}))\b(?!,?\s+\d{{4}})", "unit")
+def _week_of(m, ctx):
+    """ "the week of March 6": the week that holds the day."""
+    if not _cap(m["mon"]):
+        return None
+    day = _closest_year(month_number(m["mon"]), int(re.match(r"\d+", m["d"]).group()), ctx, m.start(), m.end())
+    if day is None:
+        return None
+    if m["u"].lower() == "weekend":
+        return _dated(Period("weekend", day), "reference")
+    return _dated(Period("day", day).coarsen("week"), "reference")
+
+
 @rule(rf"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
       rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)|"
       rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b))?"
@@ -294,5 +333,5 @@ def _clock(m, ctx):
     elif td:
         d = ctx.ref + timedelta(days=_DEICTIC[td.lower()])
     else:
-        d = ctx.last.day if ctx.last is not None and ctx.last.gran in ("day", "time", "part") else ctx.ref
+        d = _day_in_view(ctx)
     return _dated(Period("time", d, hour, minute), "reference", type_="TIME")

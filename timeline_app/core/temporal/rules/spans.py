@@ -128,6 +128,16 @@ def _vague_duration(m, ctx):
     return Reading("DURATION", _duration(None, unit), None, "reference")
 
 
+@rule(r"\b(?P<u>hour|day|week|month|year|decade|centur(?:y|ies))(?P<pl>s)?-?long\b", "unit", reach=(8, 8))
+def _long(m, ctx):
+    """ "a day-long meeting", "the decades-long battle", "a yearlong inquiry"."""
+    if re.search(r"[\w-]$", ctx.text[max(0, m.start() - 1):m.start()]):
+        return None  # "two-day-long" is a counted duration
+    unit = _unit_word(m["u"])
+    plural = bool(m["pl"]) or m["u"].lower() == "centuries"
+    return Reading("DURATION", _duration(None if plural else 1, unit), None, "reference")
+
+
 # ---------------------------------------------------------------- sets
 
 @rule(rf"\b(?P<every>every|each)\s+(?P<other>other\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<u>{UNIT})|"
