@@ -303,3 +303,27 @@ def test_a_year_before_a_singular_unit_is_not_a_count():
 ])
 def test_parts_of_days_weeks_of_days_and_long_things(text, ref, expected):
     assert expected in values(text, ref)
+
+
+def test_years_of_an_era():
+    found = values("In 44 BC Caesar died; in AD 1066 and in 1066 AD England fell. It ran an ad 5 times.")
+    assert found == [("44 BC", "DATE", "BC0044"), ("AD 1066", "DATE", "1066"), ("1066 AD", "DATE", "1066")]
+
+
+HISTORY = ("The war began on 1 September 1939. In the spring of 1940 the army overran Denmark. "
+           "On 22 June 1941 the invasion began. On 7 December 1941 Pearl Harbor was attacked. In 1943 the tide "
+           "turned. That summer, the Allies landed in Sicily. The following year, on June 6, they landed in "
+           "France. In 1945 the war ended; in 1946 and 1947 and 1948 and 1949 the trials went on.")
+
+
+def test_a_history_moves_on_with_the_following_year_and_that_summer():
+    found = values(HISTORY, date(2010, 5, 1))
+    assert ("That summer", "DATE", "1943-SU") in found
+    assert ("June 6", "DATE", "1944-06-06") in found
+
+
+def test_years_before_1500_count_in_a_history_only():
+    history = "The war began in 1337, when Edward claimed the throne. " + " ".join(
+        f"In {y} the king fought." for y in range(1340, 1460, 10))
+    assert ("1337", "DATE", "1337") in values(history, date(2010, 5, 1))
+    assert values("In 1300 houses the lights went out.", date(2010, 5, 1)) == []

@@ -24,9 +24,10 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
         return []
     ref = reference.date() if isinstance(reference, datetime) else reference
     triggers = _triggers(text)
-    spans = _choose_spans(text, ref, triggers)
+    narrative = _is_narrative(text, ref, triggers.get("year4", ()))
+    spans = _choose_spans(text, ref, triggers, narrative)
     ctx = Context(text, ref)
-    ctx.narrative = _is_narrative(text, ref, triggers.get("year4", ()))
+    ctx.narrative = narrative
     out: list[Timex] = []
     for start, end, match, normalise in spans:
         reading = _safe(normalise, match, ctx)
@@ -50,6 +51,11 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
             # a report names its own quarter first; later ones ("a fourth-quarter charge") are asides
             if period.gran in ("quarter", "half") and ctx.reported is None and 0 <= (ref - period.day).days < 370:
                 ctx.reported = period
+        elif ctx.narrative and period is not None and reading.anchor == "previous" \
+                and period.gran not in ("decade", "century"):
+            # a history moves on with "the following year" as much as with "in 1944"
+            ctx.story_year = period.day.year if period.day.year != ref.year else None
+            ctx.story_at = start
         if reading.year_to_date:
             ctx.reported = None
     return out
@@ -67,12 +73,13 @@ def _is_narrative(text: str, ref: date, years: list[tuple[int, int]]) -> bool:
     return far >= 10 and far >= 10 * near
 
 
-def _choose_spans(text: str, ref: date, triggers: dict):
+def _choose_spans(text: str, ref: date, triggers: dict, narrative: bool):
     """All rule matches, keeping the longest where they overlap (a rule that rejects its match loses)."""
     # Acceptance is judged without the narrative: a placeholder "last date" lets anaphoric rules
     # ("that day") through here; the real pass, in text order, drops those with nothing to refer to.
     probe = Context(text, ref)
     probe.last, probe.last_at = Period("day", ref), 0
+    probe.narrative = narrative
     candidates = []
     for rule in RULES:
         normalise, pattern = rule.normalise, rule.pattern

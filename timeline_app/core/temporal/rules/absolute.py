@@ -138,7 +138,8 @@ def _month_context(text: str, at: int) -> bool:
 
 
 @rule(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
-      rf"(?:(?P<which>this|last|next|past|coming|previous)\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR4}))?\b",
+      rf"(?:(?P<which>this|last|next|past|coming|previous|that|the\s+same)\s+)?(?P<s>{SEASON})"
+      rf"(?:(?:\s+of)?\s+(?P<y>{YEAR4}))?\b",
       "season")
 def _season(m, ctx):
     code = _L["seasons"][m["s"].lower()]
@@ -150,6 +151,10 @@ def _season(m, ctx):
     if m["y"]:
         return _dated(Period("season", date(int(m["y"]), 1, 1), part=code), "absolute", _mod(m["mod"]))
     # the seasons in the order they come, each a (year, code) whose winter runs December to February
+    if which in ("that", "the same"):  # "that summer": the season of the year in view
+        if ctx.last is None:
+            return None
+        return _dated(Period("season", date(ctx.last.day.year, 1, 1), part=code), "previous", _mod(m["mod"]))
     if which in ("last", "past", "previous"):
         year = _nearest_season(ctx.ref, code, before_ref=True)
     elif which in ("next", "coming"):
@@ -221,6 +226,31 @@ def _year_alone(m, ctx):
         return None  # "1600 Pennsylvania Avenue"
     mod = _mod(re.sub(r"^the\s+|\s+of$", "", (m["mod"] or "").lower()))
     return _dated(Period("year", date(int(m["y"]), 1, 1)), mod=mod)
+
+
+@rule(r"\b(?:(?P<ad>AD|A\.D\.)\s*(?P<y2>\d{1,4})|(?P<y>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.))"
+      r"(?![\w])", "digit", "year4")
+def _era_year(m, ctx):
+    """ "44 BC", "AD 1066", "1066 AD". A year before Christ has no place on the calendar here (value only)."""
+    era = m["era"] or m["ad"]
+    if era != era.upper() or m["y"] and len(m["y"]) > 1 and m["y"][0] == "0":
+        return None  # "an ad 5 times"
+    year = int(m["y"] or m["y2"])
+    if year == 0:
+        return None
+    if era.replace(".", "") in ("BC", "BCE"):
+        return Reading("DATE", f"BC{year:04d}")
+    return _dated(Period("year", date(year, 1, 1)))
+
+
+@rule(r"\b(?P<pre>in|of|by|since|until|till|from|to|between|and|after|before|around|circa|year)\s+"
+      r"(?P<y>1[0-4]\d\d)(?=\s*[,.;:)]|\s+(?:and|when|the|he|she|it|they|was|were|after|before|until|to|by)\b|\s*$)",
+      "year4")
+def _medieval_year(m, ctx):
+    """A year before 1500 in a history ("in 1347, the plague ..."); in news such a number is a count."""
+    if not ctx.narrative:
+        return None
+    return _with_span(_dated(Period("year", date(int(m["y"]), 1, 1))), m.span("y"))
 
 
 @rule(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<d2>\d)0s)\b"
