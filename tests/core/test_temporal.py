@@ -327,3 +327,15 @@ def test_years_before_1500_count_in_a_history_only():
         f"In {y} the king fought." for y in range(1340, 1460, 10))
     assert ("1337", "DATE", "1337") in values(history, date(2010, 5, 1))
     assert values("In 1300 houses the lights went out.", date(2010, 5, 1)) == []
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("January nineteen ninety-seven. Atlanta again.", date(1998, 2, 27),
+     ("January nineteen ninety-seven", "DATE", "1997-01")),
+    ("in the winter of nineteen ninety-four", date(1998, 2, 27),
+     ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
+    ("this coming Sunday, March eighth", date(1998, 3, 5), ("Sunday, March eighth", "DATE", "1998-03-08")),
+    ("on March the twenty-third, 1998", date(1998, 3, 5), ("March the twenty-third, 1998", "DATE", "1998-03-23")),
+])
+def test_dates_read_out_in_words(text, ref, expected):
+    assert expected in values(text, ref)

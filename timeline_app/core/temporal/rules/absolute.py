@@ -10,6 +10,7 @@ from timeline_app.core.temporal.lexicon import month_number, number_value, weekd
 from timeline_app.core.temporal.rules.base import (
     _L,
     DAYNUM,
+    DAYWORD,
     MONTH,
     ORD,
     SEASON,
@@ -54,12 +55,14 @@ def _numeric(m, ctx):
 
 
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
-      rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:\s*[-–]\s*(?P<d2>{DAYNUM}))?(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
+      rf"(?P<mon>{MONTH})\s+(?:(?P<d>{DAYNUM})|(?:the\s+)?(?P<dw>{DAYWORD})(?![\w-]|\s+(?:quarter|half)))"
+      rf"(?:\s*[-–]\s*(?P<d2>{DAYNUM}))?(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
       rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d))?", "month")
 def _month_day(m, ctx):
     if not _cap(m["mon"]):
         return None
-    month, day = month_number(m["mon"]), int(re.match(r"\d+", m["d"]).group())
+    month = month_number(m["mon"])
+    day = int(re.match(r"\d+", m["d"]).group()) if m["d"] else _L["ordinals"][" ".join(m["dw"].lower().split())]
     if m["y"]:
         d = _day(_year(m["y"], ctx.ref), month, day)
     else:
@@ -288,18 +291,25 @@ _SPELLED_NUMBERS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty fo
                                                                .split())})
 
 
-@rule(rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<tens>{_TENS})(?:[\s-](?P<ones>{_ONES}))?"
+@rule(rf"\b(?:(?P<mon>{MONTH})\s+|the\s+(?P<s>{SEASON})\s+of\s+)?(?P<ty>the\s+year\s+)?"
+      rf"(?:(?P<c>nineteen|eighteen)\s+(?P<tens>{_TENS})(?:[\s-](?P<ones>{_ONES}))?"
       rf"|(?P<two>two\s+thousand)(?:\s+and)?(?:\s+(?P<ones2>{_ONES}|{_TENS}))?)\b", "spelled")
 def _spelled_year(m, ctx):
-    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand",
+    "January nineteen ninety-seven", "the winter of nineteen ninety-four"."""
     words = _SPELLED_NUMBERS
     if m["two"]:
-        if not (m["ones2"] or m.group().lower().startswith("the year")):
+        if not (m["ones2"] or m["ty"]):
             return None
         year = 2000 + words.get((m["ones2"] or "zero").lower(), 0)
     else:
         year = words[m["c"].lower()] * 100 + words[m["tens"].lower()] + words.get((m["ones"] or "zero").lower(), 0)
-    return _dated(Period("year", date(year, 1, 1)))
+    if m["mon"] and _cap(m["mon"]):
+        return _dated(Period("month", date(year, month_number(m["mon"]), 1)))
+    if m["s"]:
+        return _dated(Period("season", date(year, 1, 1), part=_L["seasons"][m["s"].lower()]))
+    start = m.start("ty") if m["ty"] else m.start("c") if m["c"] else m.start("two")
+    return _with_span(_dated(Period("year", date(year, 1, 1))), (start, m.end()))
 
 
 @rule(r"\b(?:(?P<which>this|last|next)\s+)?(?P<t>year[-\s]end)\b|\b(?P<t2>the\s+end\s+of\s+the\s+(?P<u>year|month|week))\b"

@@ -31,6 +31,7 @@ SEASON = alternation(_L["seasons"])
 PART = r"(?:morning|afternoon|evening|night)"
 ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAYWORD = alternation([w for w, n in _L["ordinals"].items() if 1 <= n <= 31 and not w[0].isdigit()])
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 QUAL = r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over|under|at\s+least|" \
        r"at\s+most|up\s+to|just|only|barely|no\s+more\s+than|fewer\s+than|well\s+over)"
