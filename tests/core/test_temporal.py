@@ -339,3 +339,8 @@ def test_years_before_1500_count_in_a_history_only():
 ])
 def test_dates_read_out_in_words(text, ref, expected):
     assert expected in values(text, ref)
+
+
+def test_recent_years_is_the_past_and_recent_weeks_a_length():
+    assert ("recent years", "DATE", "PAST_REF") in values("Crime has fallen in recent years.")
+    assert ("recent weeks", "DURATION", "PXW") in values("Prices rose in recent weeks.")

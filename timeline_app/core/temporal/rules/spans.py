@@ -61,6 +61,8 @@ def _duration_rule(m, ctx):
     if "dozen" == n_text or n_text == "a dozen":
         n = 12
     unit = _unit_word(m["u"])
+    if n_text == "recent" and unit in ("year", "decade") and not (m["det"] or m["dir"] or m["q"]):
+        return Reading("DATE", "PAST_REF", None, "reference")  # "in recent years": the past, not a length
     if m["u"][0].isupper() and m["n"][0].isdigit():
         return None  # "60 Minutes" is a title
     after = ctx.text[m.end():m.end() + 24]
