@@ -344,3 +344,23 @@ def test_dates_read_out_in_words(text, ref, expected):
 def test_recent_years_is_the_past_and_recent_weeks_a_length():
     assert ("recent years", "DATE", "PAST_REF") in values("Crime has fallen in recent years.")
     assert ("recent weeks", "DURATION", "PXW") in values("Prices rose in recent weeks.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on 2017/09/26", ("2017/09/26", "DATE", "2017-09-26")),
+    ("on 26-Sep-2017", ("26-Sep-2017", "DATE", "2017-09-26")),
+    ("The vote is at 10:30.", ("10:30", "TIME", "2017-09-26T10:30")),
+    ("at 10.30 pm", ("10.30 pm", "TIME", "2017-09-26T22:30")),
+    ("results for FY2018", ("FY2018", "DATE", "2018")),
+    ("FY18 results", ("FY18", "DATE", "2018")),
+    ("They attacked at dawn.", ("dawn", "TIME", "2017-09-26TMO")),
+    ("On May 3 they met. On the 5th they left.", ("the 5th", "DATE", "2017-05-05")),
+    ("He will decide later in the week.", ("later in the week", "DATE", "2017-W39")),
+])
+def test_more_ways_of_writing_times(text, expected):
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize("text", ["version 1.2.3", "the 25th anniversary", "on the 25th floor", "a 3:2 win"])
+def test_numbers_that_look_like_those_times(text):
+    assert values(text) == []

@@ -116,8 +116,8 @@ def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     for m in TRIGGER.finditer(lowered):
         token = m.group()
-        if token[0].isdigit():
-            kind = "year4" if len(token) in (2, 4) else "digit"
+        if token[0].isdigit() or token == "fy":
+            kind = "year4" if len(token) in (2, 4) or token == "fy" else "digit"
         else:
             kind = words[token]
         out.setdefault(kind, []).append(m.span())

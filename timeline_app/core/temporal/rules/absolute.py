@@ -32,7 +32,8 @@ from timeline_app.core.temporal.rules.base import (
 
 # ---------------------------------------------------------------- absolute dates
 
-@rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?\b", "digit")
+@rule(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?"
+      r"(?![\d/.]\d)\b", "digit")
 def _iso(m, ctx):
     d = _day(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
@@ -89,8 +90,8 @@ def _agreeing_weekday(d: date, weekday: int) -> date:
     return d
 
 
-@rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})"
-      rf"(?:,?\s+(?P<y>{YEAR4}))?(?!\w)", "month")
+@rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of\s+|\s+|-)(?P<mon>{MONTH})"
+      rf"(?:(?:,?\s+|-)(?P<y>{YEAR4}))?(?!\w)", "month")
 def _day_month(m, ctx):
     if not _cap(m["mon"]):
         return None
@@ -216,6 +217,12 @@ def _year_range(m, ctx):
         return None
     return Reading("DURATION", f"P{last - first + 1}Y", None, "absolute",
                    bounds=(date(first, 1, 1), date(last, 12, 31)))
+
+
+@rule(r"\bFY\s*['\u2019]?(?P<y>\d\d)\b", "year4")
+def _fiscal_short(m, ctx):
+    """ "FY18", "FY'18": a fiscal year named by its last two digits."""
+    return _dated(Period("year", date(_year(m["y"], ctx.ref), 1, 1)))
 
 
 @rule(rf"(?<![\d$€£.,:/#-])(?:(?P<fiscal>fiscal(?:\s+year)?|FY|the\s+year|calendar)\s*)?"

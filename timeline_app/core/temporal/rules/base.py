@@ -110,7 +110,8 @@ def _trigger_words() -> dict[str, str]:
         "unit": [u + s for u in UNIT_CODE for s in ("", "s") if u not in ("quarter", "year")] + ["centuries"]
         + [u + "long" for u in ("hour", "day", "week", "month", "year")],
         "deictic": ["today", "tonight", "yesterday", "tomorrow"],
-        "part": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday"],
+        "part": ["morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday", "dawn", "dusk",
+                 "daybreak", "sunrise", "sunset"],
         "vague": "now currently present presently nowadays moment recent recently lately past future later current "
                  "term".split(),
         "set": "every each daily weekly monthly annually yearly hourly quarterly nightly biweekly".split(),
@@ -129,7 +130,7 @@ TRIGGER_WORDS = _trigger_words()
 # Trigger words and numbers; a number of 2 or 4 digits may be a year ("1998", "'90s").
 # Matched against the lower-cased text; the look-ahead on first letters skips most words at once.
 TRIGGER = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in TRIGGER_WORDS})) + r"\d])(?:(?:"
-                     + trie_pattern(TRIGGER_WORDS) + r")\b|\d+)")
+                     + trie_pattern(TRIGGER_WORDS) + r")\b|\d+|fy(?=['\u2019]?\d))")
 # A rule that names a class also runs near the classes it covers.
 TRIGGER_CLASSES = {"unit": ("unit", "quarter", "yearword"), "digit": ("digit", "year4")}
 

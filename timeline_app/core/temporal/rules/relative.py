@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline_app.core.temporal.calendar import add_months
 from timeline_app.core.temporal.lexicon import month_number, number_value, weekday_number
 from timeline_app.core.temporal.rules.base import (
     _L,
@@ -286,6 +287,44 @@ def _part_of_day(m, ctx):
     return _dated(Period("part", day, part=code), "reference" if m["td"] else "previous", mod, "TIME")
 
 
+@rule(r"\b(?:at|before|after|by|until|since|from)\s+(?P<t>dawn|dusk|daybreak|sunrise|sunset)\b", "part")
+def _dawn(m, ctx):
+    """ "at dawn", "before sunrise": the early morning or evening of the day in view."""
+    code = "MO" if m["t"].lower() in ("dawn", "daybreak", "sunrise") else "EV"
+    return _with_span(_dated(Period("part", _day_in_view(ctx), part=code), "previous", type_="TIME"), m.span("t"))
+
+
+@rule(r"\b(?:on|by|until|since|from|before|after)\s+(?P<t>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b"
+      r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|to|they|he|she|it|we|i|you|the|a|at|in|when|as|with|was|were|will|"
+      r"would|of\s+(?:this|that|next|last)\s+month)\b)", "digit", "year4")
+def _day_of_month(m, ctx):
+    """ "on the 25th": a day of the month in view (the last one named, else the reference's)."""
+    day = int(m["d"])
+    if ctx.last is not None and ctx.last.gran in ("day", "month", "time", "part"):
+        base, anchor = ctx.last.day, "previous"
+    else:
+        base, anchor = ctx.ref, "reference"
+        tense = ctx.tense(m.start("t"), m.end())
+        if tense == "future" and day < base.day:
+            base = add_months(base.replace(day=1), 1)
+        elif tense != "future" and day > base.day:
+            base = add_months(base.replace(day=1), -1)
+    try:
+        d = base.replace(day=day)
+    except ValueError:
+        return None
+    return _dated(Period("day", d), anchor)
+
+
+@rule(r"\b(?P<mod>earlier|later)\s+in\s+the\s+(?P<u>week|month)\b", "unit")
+def _earlier_in_the(m, ctx):
+    """ "later in the week": the part of the week in view still to come (or gone by)."""
+    unit = m["u"].lower()
+    base = ctx.last if ctx.last is not None and ctx.last.gran in ("day", "time", "part") else Period("day", ctx.ref)
+    period = Period("day", base.day).coarsen(unit)
+    return _dated(period, "previous" if base is ctx.last else "reference", _mod(m["mod"]))
+
+
 @rule(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening)\b",
       "part")
 def _hour_in_part(m, ctx):
@@ -307,18 +346,19 @@ def _week_of(m, ctx):
     return _dated(Period("day", day).coarsen("week"), "reference")
 
 
-@rule(rf"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
+@rule(rf"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
       rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)|"
       rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b))?"
       rf"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::\d\d)?(?=\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local|h\b))"
+      rf"|(?<=\b(?:at|by)\s)(?P<h24b>[01]?\d|2[0-3]):(?P<mi24b>[0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|%))"
       rf"|\b(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY})|(?P<td2>today|yesterday|tomorrow)))?",
       "digit", "part")
 def _clock(m, ctx):
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() in ("noon", "midday") else (24, 0)
         wd, td = m["wd2"], m["td2"]
-    elif m["h24"]:
-        hour, minute, wd, td = int(m["h24"]), int(m["mi24"]), None, None
+    elif m["h24"] or m["h24b"]:
+        hour, minute, wd, td = int(m["h24"] or m["h24b"]), int(m["mi24"] or m["mi24b"]), None, None
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
         if hour == 0 or hour > 12:
