@@ -364,3 +364,9 @@ def test_more_ways_of_writing_times(text, expected):
 @pytest.mark.parametrize("text", ["version 1.2.3", "the 25th anniversary", "on the 25th floor", "a 3:2 win"])
 def test_numbers_that_look_like_those_times(text):
     assert values(text) == []
+
+
+def test_a_weekday_in_a_history_follows_the_day_it_last_named():
+    text = HISTORY.replace("On 22 June 1941 the invasion began.",
+                           "On 22 June 1941 the invasion began. On Wednesday the army reached Minsk.")
+    assert ("Wednesday", "DATE", "1941-06-25") in values(text, date(2010, 5, 1))
