@@ -370,3 +370,8 @@ def test_a_weekday_in_a_history_follows_the_day_it_last_named():
     text = HISTORY.replace("On 22 June 1941 the invasion began.",
                            "On 22 June 1941 the invasion began. On Wednesday the army reached Minsk.")
     assert ("Wednesday", "DATE", "1941-06-25") in values(text, date(2010, 5, 1))
+
+
+def test_a_day_after_a_season_in_a_history_stays_in_that_season():
+    text = HISTORY + " In the autumn of 1944 the plan failed. The next morning, they crossed the Rhine."
+    assert ("The next morning", "DATE", "1944-FA") in values(text, date(2010, 5, 1))

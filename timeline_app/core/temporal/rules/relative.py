@@ -253,6 +253,8 @@ def _anaphoric(m, ctx):
         base, anchor = ctx.last, "previous"
     elif which == "same":
         return None  # "that day" with no day before it
+    elif ctx.narrative and ctx.last is not None:
+        return _dated(ctx.last, "previous")  # "the next morning" in "autumn 1944": no nearer than the season
     else:
         base, anchor = Period("day", ctx.ref), "reference"
     step = {"previous": -1, "prior": -1, "next": 1, "following": 1, "same": 0, "earlier": 0, "later": 0}[which]
