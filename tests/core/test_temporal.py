@@ -375,3 +375,12 @@ def test_a_weekday_in_a_history_follows_the_day_it_last_named():
 def test_a_day_after_a_season_in_a_history_stays_in_that_season():
     text = HISTORY + " In the autumn of 1944 the plan failed. The next morning, they crossed the Rhine."
     assert ("The next morning", "DATE", "1944-FA") in values(text, date(2010, 5, 1))
+
+
+def test_an_uncounted_offset_is_a_stretch_beside_its_anchor():
+    found = {t.text: t for t in tag("On May 3 the army crossed. A few days later it fell. Hours later, a blast.", REF)}
+    few = found["A few days later"]
+    assert (few.value, few.earliest, few.latest) == ("FUTURE_REF", date(2017, 5, 4), date(2017, 5, 10))
+    assert (found["Hours later"].value, found["Hours later"].anchor) == ("2017-05-03", "previous")
+    (years,) = tag("Years ago, he lived there.", REF)
+    assert (years.value, years.earliest, years.latest) == ("PAST_REF", date(2010, 1, 1), date(2016, 12, 31))

@@ -175,27 +175,40 @@ def _the_weekend(m, ctx):
     return _dated(Period("weekend", sat), "reference")
 
 
+def _stretch(day, sign: int, gran: str) -> tuple:
+    """Where "a few days later" or "years ago" falls: the units one to seven away from ``day`` on one side."""
+    near, far = (Period("day", day).coarsen(gran).shift(sign * k) for k in (1, 7))
+    first, last = (near, far) if sign > 0 else (far, near)
+    return first.bounds()[0], last.bounds()[1]
+
+
 # ---------------------------------------------------------------- counted offsets: "two days ago", "a year later"
 
-@rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
+@rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUM}|{VAGUE})[\s-]+)?(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
       rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b",
       "unit", reach=(40, 28))
 def _offset(m, ctx):
     unit = _unit_word(m["u"])
-    n = number_value(m["n"])
+    if not m["n"] and (not m["u"].lower().endswith("s") or m["q"] or unit in ("second", "quarter", "weekend")):
+        return None  # "days later" counts; "day later", "quarters later" do not read as times
+    n = number_value(m["n"]) if m["n"] else None
     direction = m["dir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
-    if unit in ("second", "minute", "hour"):
-        return Reading("DURATION", _duration(n, unit), None, "reference")
     deictic = direction in ("ago", "from now", "hence", "back")
     if deictic:
         base, anchor = Period("day", ctx.ref), "reference"
     else:
         base, anchor = ctx.anchor()
+    if unit in ("minute", "hour") and not m["n"]:  # "hours later", "minutes ago": the same day
+        day = base.day if base.gran in ("day", "time", "part") else ctx.ref
+        return _with_span(_dated(Period("day", day), anchor), (m.start("u"), m.end()))
+    if unit in ("second", "minute", "hour"):
+        return Reading("DURATION", _duration(n, unit), None, "reference")
     mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
     gran = UNIT_GRAN.get(unit, "day")
-    if n is None:
-        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod)
+    if n is None:  # "a few days later", "years ago": a stretch on that side of the anchor, not a point
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod,
+                       _stretch(base.day, sign, gran))
     n = int(n) if float(n).is_integer() else n
     if not isinstance(n, int):
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod)
