@@ -18,6 +18,7 @@ from timeline_app.core.corrections import (
     Group,
     HideLane,
     MergeLanes,
+    MergeReports,
     RenameLane,
     SetReferenceDate,
     apply_corrections,
@@ -187,6 +188,8 @@ def test_keys_are_text_and_back():
     MergeLanes("A", "B"),
     HideLane("A"),
     HideLane("A", hidden=False),
+    MergeReports(),
+    MergeReports(False),
     Group("show all lanes", (HideLane("A", hidden=False), Group("inner", (DeleteEvent(EventKey("d", 1, 9)),)))),
 ])
 def test_corrections_are_json_and_back(correction):

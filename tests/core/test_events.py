@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.actors import find_mentions
-from timeline_app.core.events import build_events, group_same_happenings, merge_events
+from timeline_app.core.events import build_events, group_same_happenings, merge_events, same_happening
 from timeline_app.core.model import Document, Event, Timex
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "russia-us-syria-2017-09-26.txt"
@@ -98,6 +98,34 @@ def test_merge_events_keeps_one_event_per_happening() -> None:
     assert len(merged) == 2
     if any(f.name == "sources" for f in fields(Event)):
         assert sorted(max(merged, key=lambda e: len(e.sources)).sources) == ["a", "b"]
+
+
+def test_grouping_matches_comparing_every_event_with_every_group() -> None:
+    """Grouping only within a lane, with each group's words worked out once, changes no group."""
+    import random
+
+    rng = random.Random(7)
+    words = "planes bombed fighters talks trade convoy shelled border troops ceasefire".split()
+    events = []
+    for i in range(300):
+        day = date(2017, 9, rng.randint(1, 12))
+        t = Timex(0, 1, "x", "DATE", day.isoformat(), day, day if rng.random() < 0.7 else date(2017, 9, 14))
+        if rng.random() < 0.05:
+            t = Timex(0, 1, "x", "DURATION", "P1D")  # no place on the timeline
+        sentence = " ".join(rng.sample(words, 4))
+        lane = rng.choice(["Russia", "SDF", "Turkey"])
+        events.append(Event(f"e{i}", f"d{rng.randrange(12)}", sentence, 0, len(sentence), t, (lane,), lane))
+
+    expected: list[list[Event]] = []  # the plain definition: the first group that will have the event
+    for e in events:
+        group = next((g for g in expected if all(x.document != e.document for x in g) and same_happening(g[0], e)),
+                     None)
+        if group is None:
+            expected.append([e])
+        else:
+            group.append(e)
+    assert any(len(g) > 2 for g in expected)
+    assert group_same_happenings(events) == expected
 
 
 def _lanes(text: str, times: list[tuple[str, date, date]]) -> dict[str, str]:

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from timeline_app.core.events import group_same_happenings, merged_event
 from timeline_app.core.model import Document, Event, Timeline, Timex
 from timeline_app.core.pipeline import DocumentResult, build_timeline, extract
 
@@ -186,6 +187,23 @@ class HideLane:
 
 
 @dataclass(frozen=True)
+class MergeReports:
+    """Show the same happening reported by several documents as one event (``on=False``: one per report again).
+
+    View state, not a change to any event: the reports stay as extracted and corrected, and are grouped only
+    when shown (see :func:`apply_corrections`). It is a correction like :class:`HideLane` so that it is undone,
+    redone and saved with the workspace by the one mechanism that does that for the user's other choices.
+    The last one in force wins.
+    """
+
+    on: bool = True
+
+    @property
+    def title(self) -> str:
+        return "merge reports of the same event" if self.on else "separate reports of the same event"
+
+
+@dataclass(frozen=True)
 class Group:
     """Several corrections made by one action of the user ("show all lanes", merging three lanes), undone as one.
 
@@ -201,10 +219,10 @@ class Group:
 
 
 Correction = (ChangeDate | ChangeLane | DeleteEvent | EditLabel | AddEvent | SetReferenceDate | RenameLane
-              | MergeLanes | HideLane | Group)
+              | MergeLanes | HideLane | MergeReports | Group)
 CORRECTION_TYPES: dict[str, type] = {cls.__name__: cls for cls in (
     ChangeDate, ChangeLane, DeleteEvent, EditLabel, AddEvent, SetReferenceDate, RenameLane, MergeLanes, HideLane,
-    Group)}
+    MergeReports, Group)}
 
 
 def flatten(corrections: Iterable[Correction]) -> list[Correction]:
@@ -241,11 +259,24 @@ class Applied:
     hidden_lanes: frozenset[str] = frozenset()
     keys: Mapping[str, EventKey] = field(default_factory=dict)  # event id as shown -> its key
     all_events: tuple[Event, ...] = ()  # the corrected events, those in hidden lanes too (for lane lists)
+    merged: bool = False  # reports of the same happening are shown as one event (see MergeReports)
+    members: Mapping[str, tuple[EventKey, ...]] = field(default_factory=dict)  # merged event id -> its reports' keys
+    merged_into: Mapping[str, str] = field(default_factory=dict)  # id of a report not shown itself -> the shown id
 
     def find(self, key: EventKey | str) -> Event | None:
-        """The shown event with this key (or its text, as a saved selection has it), None when hidden or gone."""
+        """The shown event with this key (or its text, as a saved selection has it), None when hidden or gone.
+
+        When reports are merged, the key of any of them finds the event they are merged into.
+        """
         key = EventKey.parse(key) if isinstance(key, str) else key
-        return next((e for e in self.timeline.events if self.keys.get(e.id) == key), None)
+        return next((e for e in self.timeline.events
+                     if self.keys.get(e.id) == key or key in self.members.get(e.id, ())), None)
+
+    def keys_of(self, event_id: str) -> tuple[EventKey, ...]:
+        """The keys of the reports a shown event stands for: its own, or all those merged into it."""
+        if event_id in self.members:
+            return self.members[event_id]
+        return (self.keys[event_id],) if event_id in self.keys else ()
 
 
 def rebase(results: Iterable[DocumentResult], corrections: Sequence[Correction]) -> tuple[DocumentResult, ...]:
@@ -290,9 +321,12 @@ def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[C
         events.setdefault(event_key(e), e)  # two events with one key cannot be told apart; the first wins
     hidden: set[str] = set()
     orphans: list[Correction] = []
+    merged = False
 
     for c in flatten(corrections):
-        if isinstance(c, SetReferenceDate):
+        if isinstance(c, MergeReports):
+            merged = c.on
+        elif isinstance(c, SetReferenceDate):
             if c.document not in texts:
                 orphans.append(c)
         elif isinstance(c, AddEvent):
@@ -324,10 +358,37 @@ def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[C
             elif isinstance(c, ChangeDate):
                 events[c.key] = replace(event, time=_redated(event.time, c))
 
+    members: dict[str, tuple[EventKey, ...]] = {}
+    merged_into: dict[str, str] = {}
+    if merged:  # after the corrections: each report is corrected under its own key, then the reports group
+        events, members, merged_into = _merge_reports(events)
     shown = tuple(e for e in events.values() if e.lane not in hidden)
     keys = {e.id: k for k, e in events.items()}
     return Applied(replace(base, events=shown), results, tuple(orphans), frozenset(hidden), keys,
-                   tuple(events.values()))
+                   tuple(events.values()), merged, members, merged_into)
+
+
+def _merge_reports(events: Mapping[EventKey, Event]) -> tuple[
+        dict[EventKey, Event], dict[str, tuple[EventKey, ...]], dict[str, str]]:
+    """One event per happening (see :func:`~timeline_app.core.events.merge_events`), under its best report's key.
+
+    Also returns, for each event that stands for several reports, their keys, and for each report not shown
+    itself, the id of the event it is merged into. A report of its own stays as it is (``sources`` empty).
+    """
+    key_of = {id(e): k for k, e in events.items()}
+    out: dict[EventKey, Event] = {}
+    members: dict[str, tuple[EventKey, ...]] = {}
+    merged_into: dict[str, str] = {}
+    for group in group_same_happenings(list(events.values())):
+        if len(group) == 1:
+            out[key_of[id(group[0])]] = group[0]
+            continue
+        event = merged_event(group)
+        keys = tuple(key_of[id(e)] for e in group)
+        out[next(k for k, e in zip(keys, group, strict=True) if e.id == event.id)] = event
+        members[event.id] = keys
+        merged_into.update((e.id, event.id) for e in group if e.id != event.id)
+    return out, members, merged_into
 
 
 def _added_event(c: AddEvent, text: str) -> Event:

@@ -3,7 +3,8 @@
 Plain Python (no Qt) so that it can be tested fast; the UI wraps it and adds signals.
 
 The documents stay as first extracted; everything the user changes (lane renames, merges, hidden lanes,
-reference dates, event dates, lanes, labels, deletions, added events) is a correction on a
+reference dates, event dates, lanes, labels, deletions, added events, and the view choice to merge reports of the
+same event, see :class:`~timeline_app.core.corrections.MergeReports`) is a correction on a
 :class:`~timeline_app.core.undo.CorrectionStack`, and what is shown is
 ``apply_corrections(results, stack.corrections)``. Undo and redo are then just the stack's.
 """
@@ -27,9 +28,11 @@ from timeline_app.core.corrections import (
     Group,
     HideLane,
     MergeLanes,
+    MergeReports,
     RenameLane,
     SetReferenceDate,
     apply_corrections,
+    describe,
     new_event_name,
     rebase,
 )
@@ -146,6 +149,22 @@ class Session:
         """Switch lanes between people and the countries/organisations they speak for."""
         self._keep_selection(lambda: setattr(self, "by_person", bool(on)))
 
+    @property
+    def merged(self) -> bool:
+        """True when reports of the same happening by several documents are shown as one event."""
+        return self.applied.merged
+
+    def set_merged(self, on: bool) -> None:
+        """Show reports of the same happening as one event, or one event per report (undoable, saved)."""
+        if bool(on) != self.merged:
+            self.push(MergeReports(bool(on)))
+
+    def shown_id(self, event_id: str) -> str | None:
+        """The id of the shown event that stands for this event: itself, or the event its report is merged into."""
+        if event_id in self.events:
+            return event_id
+        return self.applied.merged_into.get(event_id)
+
     def lanes(self) -> list[tuple[str, int]]:
         """Lanes as shown with their event counts, most events first (hidden lanes included)."""
         counts = Counter(e.lane for e in self.applied.all_events)
@@ -197,20 +216,22 @@ class Session:
         if self.hidden:
             self.push(Group("show all lanes", tuple(HideLane(lane, False) for lane in sorted(self.hidden))))
 
+    # A change to an event that stands for several merged reports changes every report, as one undo step:
+    # the event then stays whole, and shows the change with the reports separate too.
     def change_date(self, event_id: str, earliest: When, latest: When) -> None:
-        self.push(ChangeDate(self._key(event_id), earliest, latest))
+        self._push_each(event_id, lambda key: ChangeDate(key, earliest, latest))
 
     def change_lane(self, event_id: str, lane: str) -> None:
         lane = lane.strip()
         if lane and lane != self.events[event_id].lane:
-            self.push(ChangeLane(self._key(event_id), lane))
+            self._push_each(event_id, lambda key: ChangeLane(key, lane))
 
     def edit_label(self, event_id: str, label: str) -> None:
         if label != self.events[event_id].label:
-            self.push(EditLabel(self._key(event_id), label))
+            self._push_each(event_id, lambda key: EditLabel(key, label))
 
     def delete_event(self, event_id: str) -> None:
-        self.push(DeleteEvent(self._key(event_id)))
+        self._push_each(event_id, DeleteEvent)
 
     def add_event(self, document_id: str, sentence: tuple[int, int], earliest: When, latest: When, lane: str,
                   label: str = "", time: tuple[int, int] | None = None) -> str:
@@ -225,11 +246,13 @@ class Session:
         return event.id if event is not None else ""
 
     # --- internals -------------------------------------------------------------------
-    def _key(self, event_id: str) -> EventKey:
-        key = self.key_of(event_id)
-        if key is None:
+    def _push_each(self, event_id: str, correction) -> None:
+        """Push ``correction(key)`` for each report the shown event stands for (a group when there are several)."""
+        keys = self.applied.keys_of(event_id)
+        if not keys:
             raise KeyError(f"no event {event_id!r} is shown")
-        return key
+        each = tuple(correction(key) for key in keys)
+        self.push(each[0] if len(each) == 1 else Group(describe(each[0]), each))
 
     def _keep_selection(self, change) -> None:
         """Make a change; the selected event stays selected if it is still shown (re-extracted ids included)."""
