@@ -384,3 +384,8 @@ def test_an_uncounted_offset_is_a_stretch_beside_its_anchor():
     assert (found["Hours later"].value, found["Hours later"].anchor) == ("2017-05-03", "previous")
     (years,) = tag("Years ago, he lived there.", REF)
     assert (years.value, years.earliest, years.latest) == ("PAST_REF", date(2010, 1, 1), date(2016, 12, 31))
+
+
+def test_a_clock_time_with_a_full_date():
+    assert values("Updated 3:45 p.m. ET Sept. 26, 2016.") == [
+        ("3:45 p.m. ET Sept. 26, 2016", "TIME", "2016-09-26T15:45")]

@@ -21,6 +21,7 @@ from timeline_app.core.temporal.rules.base import (
     UNITS,
     VAGUE,
     WEEKDAY,
+    YEAR4,
     Period,
     Reading,
     _cap,
@@ -363,7 +364,7 @@ def _week_of(m, ctx):
 
 @rule(rf"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
       rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)|"
-      rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b))?"
+      rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b(?:,?\s+(?P<my>{YEAR4})\b)?))?"
       rf"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::\d\d)?(?=\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local|h\b))"
       rf"|(?<=\b(?:at|by)\s)(?P<h24b>[01]?\d|2[0-3]):(?P<mi24b>[0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|%))"
       rf"|\b(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY})|(?P<td2>today|yesterday|tomorrow)))?",
@@ -381,7 +382,9 @@ def _clock(m, ctx):
         pm = m["ap"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
         wd, td = m["wd"], m["td"]
-    if m["mon"] and _cap(m["mon"]):
+    if m["mon"] and _cap(m["mon"]) and m["my"]:
+        d = date(int(m["my"]), month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()))
+    elif m["mon"] and _cap(m["mon"]):
         d = _closest_year(month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()), ctx, m.start(), m.end())
     elif wd and _cap(wd):
         d, _ = _weekday_date(weekday_number(wd), ctx, m.start(), m.end())
