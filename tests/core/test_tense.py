@@ -39,3 +39,12 @@ def test_the_governing_verb_decides(sentence, expression, expected):
 def test_a_sentence_boundary_stops_the_search():
     assert at("He will go. Smith met him Monday.", "Monday") == "past"
     assert at("She left. Monday the vote will be held.", "Monday") == "future"
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("The team planned to leave Nairobi on Thursday.", "Thursday", "future"),
+    ("On Friday, the government planned to pay the first claims.", "Friday", "past"),
+    ("The team had planned to leave on Thursday.", "Thursday", "past"),
+])
+def test_a_past_plan_points_ahead_only_for_what_was_planned(sentence, expression, expected):
+    assert at(sentence, expression) == expected

@@ -67,7 +67,7 @@ def _verdict(tokens: list[str], backwards: bool) -> str | None:
     for head in order:
         if backwards and tokens[head] in links:  # "... and set Friday as the deadline": another clause
             return None
-        kind = _kind(tokens, head)
+        kind = _kind(tokens, head, backwards)
         if kind is None:
             continue
         first = head
@@ -85,14 +85,20 @@ def _aux(word: str) -> str | None:
     return None
 
 
-def _kind(tokens: list[str], i: int) -> str | None:
-    """What tokens[i] says of tense, if it is a verb form that carries one."""
+def _kind(tokens: list[str], i: int, backwards: bool) -> str | None:
+    """What tokens[i] says of tense, if it is a verb form that carries one.
+
+    A plan made in the past points ahead when the time belongs to what was planned ("the team planned to
+    leave on Thursday"), not when it dates the planning ("On Friday, the government planned to pay")."""
     v = _vocabulary()
     word = tokens[i]
     aux = _aux(word)
     if aux:
         return aux
-    if word in v["future_words"] or (word in v["future_before_to"] and tokens[i + 1:i + 2] == ["to"]):
+    to_follows = tokens[i + 1:i + 2] == ["to"]
+    if word in v["future_words"] or (word in v["future_before_to"] and to_follows):
+        return "future"
+    if backwards and to_follows and word in v["past_plans"]:
         return "future"
     if word in v["past_verbs"] or (len(word) > 4 and word.endswith("ed") and word not in v["not_past"]):
         return "past"
