@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from timeline_app.core.model import Document, Event, Timex
@@ -48,3 +49,8 @@ def resolution_text(event: Event, document: Document | None) -> str:
 def short(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def source_titles(event: Event, titles: Mapping[str, str]) -> list[str]:
+    """The titles of the documents reporting an event: its own, or all those merged into it."""
+    return [titles.get(d, d) for d in (event.sources or (event.document,))]

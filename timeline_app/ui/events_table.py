@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.model import Event, Timeline
-from timeline_app.ui.describe import span_text
+from timeline_app.ui.describe import source_titles, span_text
 
 COLUMNS = ("When", "Lane", "Time expression", "Sentence", "Document")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -73,7 +73,9 @@ class EventsTableModel(QAbstractTableModel):
             return e.time.text if not e.implied_time else f"(implied) {e.time.text}".strip()
         if col == 3:
             return " ".join(e.sentence.split())
-        return self.titles.get(e.document, e.document)
+        titles = source_titles(e, self.titles)
+        # the count first: a narrow column elides the end of the text
+        return titles[0] if len(titles) == 1 else f"{len(titles)} articles · {titles[0]}"
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.events)
@@ -97,6 +99,8 @@ class EventsTableModel(QAbstractTableModel):
             return self.display(e, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
             return e.sentence
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4 and len(e.sources) > 1:
+            return "Reported by:\n" + "\n".join(source_titles(e, self.titles))
         return None
 
     def row_of(self, event_id: str) -> int | None:
@@ -138,7 +142,7 @@ class EventsFilter(QSortFilterProxyModel):
         e: Event = self.sourceModel().events[row]
         if self.actor and self.actor != e.lane and self.actor not in e.actors:
             return False
-        if self.document and self.document != e.document:
+        if self.document and self.document not in (e.sources or (e.document,)):
             return False
         if self.text and self.text not in e.sentence.casefold() and self.text not in e.time.text.casefold():
             return False

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self._action(view, "&Fit Timeline", self.timeline_view.fit, "F", "Show every event")
         self._action(view, "Show All &Lanes", self.session.show_all_lanes, None, "Show hidden lanes again")
-        self.by_person_action = add_view_actions(self, view, self.session)
+        self.by_person_action, self.merge_action = add_view_actions(self, view, self.session)
         view.addSeparator()
         for dock in (self.source_dock, self.events_dock, self.documents_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())

@@ -142,6 +142,16 @@ class SessionModel(QObject):
         if bool(on) != self.session.by_person:
             self._change(self.session.set_by_person, on)
 
+    @property
+    def merged(self) -> bool:
+        """True when reports of the same happening by several documents are shown as one event."""
+        return self.session.merged
+
+    def set_merged(self, on: bool) -> None:
+        """Show reports of the same happening as one event (True) or one event per report; undoable, saved."""
+        if bool(on) != self.session.merged:
+            self._change(self.session.set_merged, on)
+
     def change_date(self, event_id: str, earliest, latest) -> None:
         self._change(self.session.change_date, event_id, earliest, latest)
 
@@ -168,9 +178,12 @@ class SessionModel(QObject):
             self._change(self.session.redo)
 
     def select(self, event_id: str | None) -> None:
+        """Select a shown event; a report merged into another event selects that event."""
         event_id = event_id or None
-        if event_id is not None and event_id not in self.session.events:
-            return
+        if event_id is not None:
+            event_id = self.session.shown_id(event_id)
+            if event_id is None:
+                return
         if event_id == self.session.selected:
             return
         self.session.selected = event_id

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QInputDialog, QMenu, 
 
 from timeline_app.core.model import Timeline
 from timeline_app.ui.date_axis import OriginDateAxis
-from timeline_app.ui.describe import date_text, resolution_text, short
+from timeline_app.ui.describe import date_text, resolution_text, short, source_titles
 from timeline_app.ui.lane_axis import LaneAxis
 from timeline_app.ui.overview import Overview
 from timeline_app.ui.timeline_layout import ROW, Layout, days, lay_out, to_date
@@ -423,12 +423,17 @@ class TimelineView(QWidget):
         QToolTip.showText(QCursor.pos(), self.tooltip(event_id), self.graphics)
 
     def tooltip(self, event_id: str) -> str:
-        """Rich text: the sentence, the date, how the date was resolved."""
+        """Rich text: the sentence, the date, how the date was resolved, and the articles of a merged event."""
         e = next(e for e in self.layout_.events if e.id == event_id)
         doc = next((d for d in self.timeline.documents if d.id == e.document), None)
-        return (f"<p style='white-space:pre-wrap; max-width:420px'><b>{html.escape(e.lane)}</b>: "
+        text = (f"<p style='white-space:pre-wrap; max-width:420px'><b>{html.escape(e.lane)}</b>: "
                 f"{html.escape(short(e.sentence, 300))}</p>"
                 f"<p><b>{html.escape(date_text(e.time))}</b><br>{html.escape(resolution_text(e, doc))}</p>")
+        if len(e.sources) > 1:
+            titles = source_titles(e, {d.id: d.title for d in self.timeline.documents})
+            text += (f"<p>Reported by {len(titles)} articles:<br>"
+                     + "<br>".join(html.escape(short(t, 80)) for t in titles) + "</p>")
+        return text
 
     def _clicked(self, ev) -> None:
         pos = ev.scenePos()
