@@ -48,3 +48,16 @@ def test_a_sentence_boundary_stops_the_search():
 ])
 def test_a_past_plan_points_ahead_only_for_what_was_planned(sentence, expression, expected):
     assert at(sentence, expression) == expected
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("He stayed in Paris until May.", "May", "past"),
+    ("Officials postponed until Tuesday any action.", "Tuesday", "future"),
+    ("Lenders have extended loans through January.", "January", "future"),
+    ("Qantas will double its flights between Australia and India by August.", "August", "future"),
+    ("It announced an agreement to acquire the bank in January.", "January", "future"),
+    ("In January, Commissioner Doris Meissner ruled that he must go back.", "January", "past"),
+    ("Unisys's announcement Friday of a loss showed that the company is weak.", "Friday", "past"),
+])
+def test_limits_plans_and_long_subjects(sentence, expression, expected):
+    assert at(sentence, expression) == expected

@@ -16,7 +16,7 @@ from timeline_app.core.temporal.lexicon import lexicon
 
 _REACH = 240  # how far a sentence is searched either side of the expression
 _BOUNDARY = re.compile(r"[.;:!?,](?:\s|$)|\n|\"|``|''|\u201c|\u201d|\s[-\u2013\u2014]+\s")
-_TOKEN = re.compile(r"n't|'[a-z]+|[a-z]+(?=n't)|[a-z][a-z-]*")
+_TOKEN = re.compile(r"n't|'[a-z]+|[a-z]+(?=n't)|[a-z][a-z-]*", re.I)
 # Words that may stand inside a verb group ("had not yet been", "will also be").
 _INSIDE = frozenset(
     "be been being not n't also still already just yet now then never ever reportedly probably "
@@ -46,7 +46,7 @@ def tense(text: str, start: int, end: int) -> str:
     cuts = [m.end() for m in _BOUNDARY.finditer(left)]
     if cuts:
         left = left[cuts[-1]:]
-    verdict = _verdict(_TOKEN.findall(left.lower()), backwards=True)
+    verdict, head = _verdict(_TOKEN.findall(left), backwards=True)
     if verdict is None:  # no verb before it in its clause: the verb after it governs
         right = text[end:end + _REACH]
         if _OPENER.match(left):  # "On Tuesday, the league plans to ...": the clause goes on past the comma
@@ -54,27 +54,37 @@ def tense(text: str, start: int, end: int) -> str:
         first = _BOUNDARY.search(right)
         if first:
             right = right[:first.start()]
-        verdict = _verdict(_TOKEN.findall(right.lower()), backwards=False)
-    if _deadline().search(left) and verdict != "perfect":  # "until Tuesday", "by May"
+        verdict, head = _verdict(_TOKEN.findall(right), backwards=False)
+    # "until Tuesday", "by May" set a limit ahead, unless the verb tells of what is over ("stayed until May")
+    if _deadline().search(left) and (verdict in (None, "present-perfect") or head in _vocabulary()["deferrals"]):
         return "future"
     return "future" if verdict == "future" else "past"
 
 
-def _verdict(tokens: list[str], backwards: bool) -> str | None:
-    """The tense of the nearest verb group in ``tokens``: 'future', 'past', 'perfect' (had ...) or None."""
+def _verdict(tokens: list[str], backwards: bool) -> tuple[str | None, str]:
+    """The tense of the nearest verb group in ``tokens`` ('future', 'past', 'perfect' for had ...,
+    'present-perfect' for has ..., or None if there is none) and the verb it was read from."""
+    cased, tokens = tokens, [t.lower() for t in tokens]
     order = range(len(tokens) - 1, -1, -1) if backwards else range(len(tokens))
     links = _vocabulary()["clause_links"]
     for head in order:
-        if backwards and tokens[head] in links:  # "... and set Friday as the deadline": another clause
-            return None
+        if backwards and tokens[head] in links and not _joins_names(cased, head):
+            return None, ""  # "... and set Friday as the deadline": another clause
         kind = _kind(tokens, head, backwards)
         if kind is None:
             continue
+        if not backwards and kind == "past" and _aux(tokens[head]) is None and tokens[head + 1:head + 2] == ["by"]:
+            continue  # "new markets untouched by the crisis": a participle describing a noun, not the verb
         first = head
         while first > 0 and (tokens[first - 1] in _INSIDE or _aux(tokens[first - 1])):
             first -= 1
-        return _group_tense(tokens[first:head + 1], kind, tokens[head + 1:head + 3])
-    return None
+        return _group_tense(tokens[first:head + 1], kind, tokens[head + 1:head + 3]), tokens[head]
+    return None, ""
+
+
+def _joins_names(tokens: list[str], i: int) -> bool:
+    """ "between Australia and India": an "and" between two names joins them, not two clauses."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1][:1].isupper() and tokens[i + 1][:1].isupper()
 
 
 def _aux(word: str) -> str | None:
@@ -98,8 +108,8 @@ def _kind(tokens: list[str], i: int, backwards: bool) -> str | None:
     to_follows = tokens[i + 1:i + 2] == ["to"]
     if word in v["future_words"] or (word in v["future_before_to"] and to_follows):
         return "future"
-    if backwards and to_follows and word in v["past_plans"]:
-        return "future"
+    if backwards and to_follows and (word in v["past_plans"] or word in v["plan_nouns"]):
+        return "future"  # "planned to leave on Thursday", "an agreement to buy it in January"
     if word in v["past_verbs"] or (len(word) > 4 and word.endswith("ed") and word not in v["not_past"]):
         return "past"
     return None
@@ -116,8 +126,10 @@ def _group_tense(words: list[str], kind: str, after: list[str]) -> str:
         return "perfect"
     if kind == "future":  # "were planning to drive on Monday"
         return "future"
-    if any(w in v["past"] for w in words) or any(w in v["perfect"] for w in words):
+    if any(w in v["past"] for w in words):
         return "past"
+    if any(w in v["perfect"] for w in words):
+        return "present-perfect"
     if any(w in v["present"] for w in words) or kind == "future":
         return "future"
     return "past"
