@@ -389,3 +389,8 @@ def test_an_uncounted_offset_is_a_stretch_beside_its_anchor():
 def test_a_clock_time_with_a_full_date():
     assert values("Updated 3:45 p.m. ET Sept. 26, 2016.") == [
         ("3:45 p.m. ET Sept. 26, 2016", "TIME", "2016-09-26T15:45")]
+
+
+def test_a_day_with_its_year_named_relatively():
+    assert values("on September 8 last year", date(1997, 4, 15)) == [
+        ("September 8 last year", "DATE", "1996-09-08")]

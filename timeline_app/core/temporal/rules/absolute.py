@@ -58,7 +58,7 @@ def _numeric(m, ctx):
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
       rf"(?P<mon>{MONTH})\s+(?:(?P<d>{DAYNUM})|(?:the\s+)?(?P<dw>{DAYWORD})(?![\w-]|\s+(?:quarter|half)))"
       rf"(?:\s*[-–]\s*(?P<d2>{DAYNUM}))?(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
-      rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d))?", "month")
+      rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d)|\s+(?P<tail>this|last|next)\s+year\b)?", "month")
 def _month_day(m, ctx):
     if not _cap(m["mon"]):
         return None
@@ -66,6 +66,8 @@ def _month_day(m, ctx):
     day = int(re.match(r"\d+", m["d"]).group()) if m["d"] else _L["ordinals"][" ".join(m["dw"].lower().split())]
     if m["y"]:
         d = _day(_year(m["y"], ctx.ref), month, day)
+    elif m["tail"]:  # "September 8 last year"
+        d = _day(ctx.ref.year + {"this": 0, "last": -1, "next": 1}[m["tail"].lower()], month, day)
     else:
         d = _closest_year(month, day, ctx, m.start(), m.end())
         if d is not None and m["wd"] and m["wd"][:1].isupper():
