@@ -394,3 +394,12 @@ def test_a_clock_time_with_a_full_date():
 def test_a_day_with_its_year_named_relatively():
     assert values("on September 8 last year", date(1997, 4, 15)) == [
         ("September 8 last year", "DATE", "1996-09-08")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In its May economic outlook, the OECD said", [("May", "DATE", "2017-05")]),
+    ("Theresa May said", []),
+    ("She may go.", []),
+])
+def test_may_dates_a_noun_after_a_determiner(text, expected):
+    assert values(text) == expected

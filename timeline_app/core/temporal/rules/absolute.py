@@ -137,10 +137,13 @@ def _month_alone(m, ctx):
 
 
 def _month_context(text: str, at: int) -> bool:
-    """A bare month name counts after a preposition that takes a time ("in May", "since March")."""
+    """A bare month name counts after a preposition that takes a time ("in May", "since March"), or between
+    a determiner and the noun it dates ("the May meeting", "its May outlook")."""
     before = text[max(0, at - 12):at].lower()
-    return bool(re.search(r"\b(?:in|since|until|till|by|during|through|from|to|of|before|after|early|late|mid)\s+$",
-                          before))
+    if re.search(r"\b(?:in|since|until|till|by|during|through|from|to|of|before|after|early|late|mid)\s+$", before):
+        return True
+    return bool(re.search(r"\b(?:the|its|their|his|her|our|a|an)\s+$", before)
+                and re.match(r"[A-Za-z.]+\s+[a-z]", text[at:at + 24]))
 
 
 @rule(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
