@@ -403,3 +403,10 @@ def test_a_day_with_its_year_named_relatively():
 ])
 def test_may_dates_a_noun_after_a_determiner(text, expected):
     assert values(text) == expected
+
+
+def test_the_first_months_of_a_named_year():
+    found = {t.text: t for t in tag("Sales rose in the first ten months of 2005.", date(2006, 11, 22))}
+    months = found["the first ten months"]
+    assert (months.value, months.earliest, months.latest) == ("P10M", date(2005, 1, 1), date(2005, 10, 31))
+    assert found["2005"].value == "2005"

@@ -467,12 +467,18 @@ def _year_earlier(m, ctx):
     return _dated(Period("year", ctx.ref).shift(-1), "reference")
 
 
-@rule(r"\b(?:the\s+)?(?:year-(?:earlier|ago)\s+)?first\s+(?P<n>six|nine|three|\d+)\s+months\b",
-      "unit", reach=(40, 10))
+@rule(rf"\b(?:the\s+)?(?P<ago>year-(?:earlier|ago)\s+)?first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
+      rf"eleven|\d+)\s+(?P<u>months|quarters)\b(?=\s+(?:of\s+(?P<y>{YEAR4})|(?P<which>this|last)\s+year))?",
+      "unit", reach=(40, 40))
 def _months_to_date(m, ctx):
+    """ "the first nine months (of 2005)", "the first three quarters this year": the year so far."""
     n = number_value(m["n"])
     if n is None:
         return None
-    lo = date(ctx.ref.year, 1, 1)
-    return Reading("DURATION", f"P{int(n)}M", None, "reference", bounds=(lo, add_months(lo, int(n)) - timedelta(1)),
-                   year_to_date=True)
+    n = int(n) * (3 if m["u"].lower() == "quarters" else 1)
+    if not 1 <= n <= 12:
+        return None
+    year = int(m["y"]) if m["y"] else ctx.ref.year - (1 if (m["which"] or "").lower() == "last" or m["ago"] else 0)
+    lo = date(year, 1, 1)
+    return Reading("DURATION", f"P{n}M", None, "absolute" if m["y"] else "reference",
+                   bounds=(lo, add_months(lo, n) - timedelta(1)), year_to_date=True)
