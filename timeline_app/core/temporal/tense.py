@@ -1,8 +1,8 @@
 """Which way a time expression points: the tense of the verb that governs it.
 
 "Ryabkov said on Monday" is the Monday before the reference, "talks will resume on Monday" the one after.
-The governing verb is the nearest verb group to the left of the expression within its sentence; an
-expression that opens its sentence ("On Tuesday, the league plans to ...") takes the first one to its
+The governing verb is the nearest verb group to the left of the expression within its clause; an
+expression with no verb before it ("On Tuesday, the league plans to ...") takes the first one to its
 right. No part-of-speech tagger is needed: auxiliaries, modals, "-ed" forms and a list of irregular
 past forms carry the tense in English news prose.
 """
@@ -130,6 +130,6 @@ def _group_tense(words: list[str], kind: str, after: list[str]) -> str:
         return "past"
     if any(w in v["perfect"] for w in words):
         return "present-perfect"
-    if any(w in v["present"] for w in words) or kind == "future":
-        return "future"
+    if any(w in v["present"] for w in words):
+        return "future"  # "the case is heard in May"
     return "past"
