@@ -25,6 +25,7 @@ bench: $(VENV)/.bench-deps
 	@command -v javac >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq default-jdk-headless; } \
 	    || echo "HeidelTime needs a JDK: sudo apt-get install default-jdk-headless"
 	$(BIN)/python bench/temporal_accuracy.py
+	$(BIN)/python bench/gold_consistency.py
 	$(BIN)/python bench/temporal_speed.py
 	$(BIN)/python bench/actors_bench.py
 
