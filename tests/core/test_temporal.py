@@ -410,3 +410,16 @@ def test_the_first_months_of_a_named_year():
     months = found["the first ten months"]
     assert (months.value, months.earliest, months.latest) == ("P10M", date(2005, 1, 1), date(2005, 10, 31))
     assert found["2005"].value == "2005"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("for 2,000 years", ("2,000 years", "DURATION", "P2000Y")),
+    ("for more than two thousand years", ("more than two thousand years", "DURATION", "P2000Y")),
+    ("for a thousand years", ("a thousand years", "DURATION", "P1000Y")),
+    ("a minute and a half", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("two and a half years", ("two and a half years", "DURATION", "P2Y6M")),
+    ("for a year and a half", ("a year and a half", "DURATION", "P1Y6M")),
+    ("one and a half hours", ("one and a half hours", "DURATION", "PT1H30M")),
+])
+def test_large_and_fractional_amounts(text, expected):
+    assert values(text) == [expected]

@@ -50,10 +50,23 @@ def number_value(word: str) -> float | None:
         return float(w)
     except ValueError:
         pass
-    total = 0
+    half = w.endswith(" and a half")
+    if half:
+        w = w.removesuffix(" and a half")
+        if w in ("a", "an"):
+            return 1.5
+        if w in table:
+            return table[w] + 0.5
+    total = current = 0
     for part in _NUMWORD_SPLIT.split(w):
         if part not in table:
             return None
-        total += table[part]
-    return total
+        value = table[part]
+        if value == 100:  # "two hundred": a multiplier, not an addend
+            current = (current or 1) * 100
+        elif value == 1000:
+            total, current = total + (current or 1) * 1000, 0
+        else:
+            current += value
+    return total + current + (0.5 if half else 0)
 

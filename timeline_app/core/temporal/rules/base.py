@@ -23,7 +23,8 @@ MONTH = alternation([m for m in _L["months"] if len(m) > 3]) + "|" + alternation
 MONTH = f"(?:{MONTH}|may)"
 WEEKDAY = alternation([d for d in _L["weekdays"] if len(d) > 4])
 NUMWORD = alternation([n for n in _L["numbers"] if n not in ("a", "an")])
-NUM = rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{NUMWORD})(?:[\s-](?:{NUMWORD}))?|an?|half\s+an?)"
+NUM = rf"(?:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+\d/\d)?)|(?:{NUMWORD})(?:[\s-](?:{NUMWORD}))?" \
+      rf"(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?|half\s+an?)"
 VAGUE = alternation(_L["vague_numbers"])
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries|weekend)"
 UNITS = rf"(?:{UNIT}s?|centuries)"
@@ -259,13 +260,15 @@ def _duration(n: float | None, unit: str) -> str:
         elif unit == "weekend":
             n, code = n * 2, "D"
         if not float(n).is_integer():
-            return "P" + ("T" if unit in TIME_UNITS else "") + _fraction(n, code)
+            return "P" + ("T" if unit in TIME_UNITS else "") + _fraction(n, code, unit)
         amount = str(int(n))
     return "P" + ("T" if unit in TIME_UNITS else "") + amount + code
 
 
-def _fraction(n: float, code: str) -> str:
-    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M")}
+def _fraction(n: float, code: str, unit: str = "") -> str:
+    """A fractional amount in whole units of the next smaller size: 2.5 years is 2Y6M, 1.5 minutes 1M30S."""
+    smaller = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"),
+               "M": (60, "S") if unit == "minute" else (30, "D")}
     whole = int(n)
     if code in smaller:
         factor, sub = smaller[code]

@@ -40,7 +40,7 @@ from timeline_app.core.temporal.rules.base import (
       rf"(?P<n>{NUM}|{VAGUE}|(?:a\s+)?(?:couple|few)(?:\s+of)?|several|many|"
       rf"(?:a\s+)?(?:dozen|dozens\s+of|hundreds\s+of|thousands\s+of))"
       rf"(?:\s+(?:more|full|straight|consecutive|long|additional|further|whole))?[\s-]+"
-      rf"(?P<u>{UNITS})\b(?P<adj>-long)?(?:\s+or\s+(?:so|two|three))?"
+      rf"(?P<u>{UNITS})\b(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two|three))?"
       rf"(?!\s+(?:ago|earlier|later|from\s+now|hence|back|old)\b)(?!-)"
       rf"(?!\s+(?:before|after)\s*[,.;])", "unit", reach=(48, 24))
 def _duration_rule(m, ctx):
@@ -60,6 +60,8 @@ def _duration_rule(m, ctx):
         n = None  # "two to three weeks", "a year or two": a vague amount
     if "dozen" == n_text or n_text == "a dozen":
         n = 12
+    if m["half"] and n is not None:  # "a year and a half"
+        n += 0.5
     unit = _unit_word(m["u"])
     if n_text == "recent" and unit in ("year", "decade") and not (m["det"] or m["dir"] or m["q"]):
         return Reading("DATE", "PAST_REF", None, "reference")  # "in recent years": the past, not a length
@@ -109,7 +111,7 @@ def _duration_span(m: re.Match, n: float | None, unit: str) -> tuple[int, int]:
     q = " ".join((m["q"] or "").lower().split())
     adjectival = "-" in m.group("u") or m.string[m.start("u") - 1] == "-" or (
         n is not None and n != 1 and not m["u"].lower().endswith("s"))
-    vague_article = det in ("a", "an") and re.match(r"(?:few|couple)\b", m["n"].lower())
+    vague_article = det in ("a", "an") and re.match(r"(?:few|couple|hundred|thousand|dozen)\b", m["n"].lower())
     if (det in ("a", "an", "another") and not vague_article) or (det == "the" and adjectival and not m["dir"]):
         start = m.start("dir") if m["dir"] else m.start("q") if m["q"] else m.start("n0") if m["n0"] else m.start("n")
     if q in _LOOSE_QUALIFIERS and not m["dir"]:
