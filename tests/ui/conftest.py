@@ -28,6 +28,15 @@ def drop_files(widget, paths) -> QDropEvent:
     return drop
 
 
+def shown(qtbot, widget, size: tuple[int, int] = (900, 500)):
+    """Hand a widget to qtbot (which closes it after the test), give it a size, show it and wait until it is."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 @pytest.fixture(autouse=True)
 def no_modal_questions(monkeypatch):
     """A question box would wait for a click forever offscreen: answer No / Discard, and record the question.

@@ -33,7 +33,7 @@ def render_to_file(timeline: Timeline, path: Path, size: tuple[int, int], view=N
 
     own = view is None
     if own:
-        view = TimelineView(overview=False, light=True)
+        view = TimelineView(overview=False, light=True, scroll_lanes=False)  # a picture shows every lane
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         view.resize(*size)
         view.show()

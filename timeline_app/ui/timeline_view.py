@@ -20,6 +20,7 @@ from timeline_app.core.model import Timeline
 from timeline_app.ui.date_axis import OriginDateAxis
 from timeline_app.ui.describe import date_text, resolution_text, short, source_titles
 from timeline_app.ui.lane_axis import LaneAxis
+from timeline_app.ui.lane_scroll import EDGE, LaneScroller, LaneViewBox
 from timeline_app.ui.overview import Overview
 from timeline_app.ui.timeline_layout import ROW, Layout, days, lay_out, to_date
 
@@ -37,6 +38,21 @@ def document_color(index: int) -> QColor:
     return QColor(DOCUMENT_COLORS[index % len(DOCUMENT_COLORS)])
 
 
+class TextRow(pg.LabelItem):
+    """A title or legend line that never makes the layout wider than the window.
+
+    pyqtgraph's LabelItem asks for its text's full width; a legend of long article titles then widened the
+    whole layout past the window, cutting off the plot's right edge (and the lanes' scroll bar). Text wider
+    than the window is cut instead.
+    """
+
+    def updateMin(self):
+        super().updateMin()
+        self.setMinimumWidth(0)
+        height = self._sizeHint[Qt.SizeHint.MinimumSize][1]
+        self._sizeHint[Qt.SizeHint.MinimumSize] = self._sizeHint[Qt.SizeHint.PreferredSize] = (0, height)
+
+
 class TimelineView(QWidget):
     """Shows a Timeline; with a SessionModel it follows its changes and drives its selection."""
 
@@ -44,7 +60,7 @@ class TimelineView(QWidget):
     event_menu_requested = Signal(str, QPoint)  # event id, global position (the window shows the menu)
 
     def __init__(self, session=None, parent: QWidget | None = None, *, overview: bool = True,
-                 light: bool | None = None):
+                 light: bool | None = None, scroll_lanes: bool = True):
         super().__init__(parent)
         self.session = session
         self.timeline = Timeline()
@@ -60,17 +76,19 @@ class TimelineView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.graphics)
 
-        self.title = pg.LabelItem("", size="13pt", bold=True, color=fg)
+        self.title = TextRow("", size="13pt", bold=True, color=fg)
         self.graphics.addItem(self.title, row=0, col=0)
         self.axis = OriginDateAxis()
         self.lane_axis = LaneAxis()
-        self.plot = pg.PlotItem(axisItems={"bottom": self.axis, "left": self.lane_axis})
+        self.plot = pg.PlotItem(viewBox=LaneViewBox(), axisItems={"bottom": self.axis, "left": self.lane_axis})
         self.graphics.addItem(self.plot, row=1, col=0)
-        self.legend = pg.LabelItem("", size="10pt", color=fg, justify="left")
+        self.legend = TextRow("", size="10pt", color=fg, justify="left")
         self.graphics.addItem(self.legend, row=2, col=0)
         self._setup_plot(fg)
+        # many lanes scroll at a readable height (see lane_scroll.py); a picture for export shows them all
+        self.lanes = LaneScroller(self.graphics, self.plot, self.lane_axis.style["tickFont"], scroll_lanes)
         # panning and zooming move time only: the lane names stay as they are, so keep them as a pixmap
-        # rather than drawing 30-600 labels again each frame
+        # rather than drawing 30-600 labels again each frame (scrolling the lanes draws the few in view)
         self.lane_axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.overview = None
         if overview:
@@ -96,6 +114,7 @@ class TimelineView(QWidget):
         self._label_timer = QTimer(self, singleShot=True, interval=60)
         self._label_timer.timeout.connect(self.update_labels)
         self.plot.getViewBox().sigXRangeChanged.connect(self._label_timer.start)
+        self.plot.getViewBox().sigYRangeChanged.connect(self._label_timer.start)
 
         self.lane_axis.lane_dropped.connect(self._lane_dropped)
         scene = self.graphics.scene()
@@ -125,15 +144,18 @@ class TimelineView(QWidget):
         if self.overview is not None:
             self.overview.show_layout(lay)
         self._limit(lay)
+        self.lanes.set_layout(lay)
+        if first:
+            self.lanes.show_lanes(top=-EDGE)  # a new timeline starts at its first (busiest) lane
         if first or not self._in_view(lay):
             self.fit()
         else:
-            self.plot.setYRange(0, lay.height, padding=0.02)
+            self.lanes.show_lanes()  # the same lanes in view as far as they are still there
             self._label_timer.start()  # events moved (a correction, an undo): labels follow them
         self.select_event(self._selected or "")
 
     def fit(self) -> None:
-        """Show every event: the whole time range and every lane."""
+        """Show every event's time: the whole time range, and every lane (the lanes in view when they scroll)."""
         lay = self.layout_
         if lay.events:
             lo, hi = float(lay.x0.min()), float(lay.x1.max())
@@ -142,7 +164,7 @@ class TimelineView(QWidget):
             self.plot.setXRange(lo - pad, lo + span + pad, padding=0)
         else:
             self.plot.setXRange(-15, 15, padding=0)
-        self.plot.setYRange(0, lay.height, padding=0.02)
+        self.lanes.show_lanes()
         self._label_timer.start()  # labels in a later event-loop turn: a redraw never stalls for long
 
     def select_event(self, event_id: str) -> None:
@@ -167,6 +189,7 @@ class TimelineView(QWidget):
             half = (vx1 - vx0) / 2
             centre = (x0 + x1) / 2
             self.plot.setXRange(centre - half, centre + half, padding=0)
+        self.lanes.ensure_visible(y - ROW, y + ROW)  # and to its lane, when the lanes scroll
 
     def visible_range(self) -> tuple[datetime, datetime] | None:
         """The stretch of time in view, None when nothing is shown."""
@@ -256,7 +279,8 @@ class TimelineView(QWidget):
             self.grid.setData([], [])
             return
         gx = np.repeat(np.asarray(xs, float), 2)
-        gy = np.tile([min(y0, y1) - 1, max(y0, y1) + 1], n)
+        # from above the first lane to below the last: scrolling the lanes needs no new grid
+        gy = np.tile([min(y0, y1, 0) - 1, max(y0, y1, self.layout_.height) + 1], n)
         self.grid.setData(gx, gy, connect="pairs")
 
     def _draw_lanes(self, lay: Layout) -> None:
@@ -306,8 +330,9 @@ class TimelineView(QWidget):
     def update_labels(self) -> None:
         """Short labels next to events, only when few enough are in view to read them."""
         lay = self.layout_
-        (vx0, vx1), _ = self.plot.getViewBox().viewRange()
-        visible = np.flatnonzero((lay.x1 >= vx0) & (lay.x0 <= vx1)) if lay.events else []
+        (vx0, vx1), (vy0, vy1) = self.plot.getViewBox().viewRange()
+        in_view = (lay.x1 >= vx0) & (lay.x0 <= vx1) & (lay.y >= vy0 - ROW) & (lay.y <= vy1 + ROW)
+        visible = np.flatnonzero(in_view) if lay.events else []
         wanted = visible if 0 < len(visible) <= MAX_LABELS else []
         fg = self._colors()[1]
         while len(self._labels) < len(wanted):
