@@ -86,3 +86,19 @@ def test_merge_joins_the_same_happening_reported_by_several_articles(tmp_path):
     merged = json.loads(run("extract", "--merge", SEED, copy, "--reference-date", "2017-09-26").stdout)["events"]
     assert len(merged) == len(separate) // 2
     assert all(len(e["sources"]) == 2 for e in merged)
+
+
+def test_extract_reads_an_rtf_article_with_its_creation_date(tmp_path):
+    title, *paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    body = "\\par\n".join(paragraphs)  # the sample is plain ASCII without braces or backslashes
+    article = tmp_path / "article.rtf"
+    article.write_text("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}\n"
+                       f"{{\\info{{\\title {title}}}{{\\creatim\\yr2017\\mo9\\dy26\\hr10\\min45}}}}\n"
+                       f"\\pard\\plain {body}\\par\n}}", encoding="ascii")
+    done = run("extract", article)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    (doc,) = data["documents"]
+    assert (doc["title"], doc["reference_date"], doc["reference_source"]) == (title, "2017-09-26", "metadata")
+    values = {e["time"]["text"]: e["time"]["value"] for e in data["events"]}
+    assert values["last week"] == "2017-W38" and values["September 25"] == "2017-09-25"

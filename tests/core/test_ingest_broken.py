@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
+import office_files
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.core.ingest import MAX_BYTES, IngestError, read_document
 from timeline_app.core.pipeline import process_files
@@ -103,3 +108,103 @@ def test_good_files_load_beside_the_bad_ones(tmp_path):
         assert "Ryabkov" in good[name].document.text
     assert sorted(e.split(":", 1)[0] for e in errors) == sorted(EXPECTED)
     assert all(progress[i].done == i + 1 and p.total == len(progress) for i, p in enumerate(progress))
+
+
+_BODY = "<text:p>The ceasefire held overnight, officials said.</text:p>"
+_RTF_HEAD = r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times;}}"
+
+
+def _odt_cut_in_half() -> bytes:
+    data = office_files.odt_bytes(_BODY * 20)
+    return data[: len(data) // 2]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+_LOL = ('<?xml version="1.0"?><!DOCTYPE office:document-content [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><office:document-content>&b;</office:document-content>')
+
+
+# Built by the test (name -> bytes), with the reason the error must give.
+BUILT = {
+    "locked.odt": (office_files.odt_bytes(_BODY, manifest_entries='<manifest:encryption-data '
+                   'manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'), "the .odt is password-protected"),
+    "cut.odt": (_odt_cut_in_half(), "the .odt archive is truncated or damaged"),
+    "renamed.odt": (b"This is a plain text file that someone renamed to .odt.\n", "not a valid .odt file"),
+    "bomb.odt": (_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": bytes(4 << 20)}),
+                 "refused: the .odt would expand to 4 MB from 4 KB (a zip bomb?)"),
+    "lol.odt": (_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": _LOL.encode()}),
+                "refused: content.xml declares a DTD or entities, which .odt files never do"),
+    "nocontent.odt": (_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "styles.xml": b"<x/>"}),
+                      "not an OpenDocument file (a zip archive without content.xml)"),
+    "sheet.odt": (office_files.odt_bytes(_BODY, mimetype="application/vnd.oasis.opendocument.spreadsheet"),
+                  "this is an OpenDocument spreadsheet, not a text document"),
+    "badxml.odt": (office_files.odt_bytes("<text:p>unclosed"), "the .odt holds damaged XML in content.xml"),
+    "unclosed.rtf": ((_RTF_HEAD + r"\pard Officials met {\b in Geneva\par").encode(),
+                     "the RTF is truncated or damaged (2 groups are not closed: unbalanced braces)"),
+    "extra-brace.rtf": ((_RTF_HEAD + r"\pard Officials met} in Geneva.\par}").encode(), "unbalanced braces"),
+    "huge-u.rtf": ((_RTF_HEAD + r"\pard Officials \u99999999? met.\par}").encode(),
+                   "the RTF is damaged (\\u99999999 is not a Unicode character)"),
+    "long-number.rtf": ((_RTF_HEAD + r"\pard Officials \u" + "9" * 5000 + "? met.\\par}").encode(),
+                        "-digit number"),
+    "deep.rtf": ((_RTF_HEAD + "{" * 5000 + "text" + "}" * 5001).encode(), "groups nested more than"),
+    "binary.rtf": ((_RTF_HEAD + r"\pard {\pict\bin999999 abc}}").encode(), "binary data runs past the end"),
+    "pictures.rtf": ((_RTF_HEAD + r"{\pict\pngblip 89504e47}}").encode(), "the RTF document has no text"),
+    "renamed.rtf": (b"Officials met in Geneva.\n", "not an RTF file"),
+    "images.mht": (office_files.mht_bytes(None), "the web archive holds no HTML page (only image/png)"),
+    "notmime.mht": (b"Officials met in Geneva.\n", "not a web archive (no MIME Content-Type header)"),
+    "emptypage.mhtml": (office_files.mht_bytes(""), "the web archive's HTML page is empty"),
+}
+
+
+@pytest.mark.parametrize(("name", "reason"), sorted((name, reason) for name, (_, reason) in BUILT.items()))
+def test_built_broken_file_gives_a_clear_reason(tmp_path, name, reason):
+    path = tmp_path / name
+    path.write_bytes(BUILT[name][0])
+    with pytest.raises(IngestError) as caught:
+        read_document(path)
+    message = str(caught.value)
+    assert message.startswith(f"{name}: ")
+    assert reason in message
+    assert "\n" not in message
+    assert "cannot read this" not in message  # the reader's own reason, not the catch-all for a surprise
+
+
+def test_odt_damaged_anywhere_gives_an_ingest_error(tmp_path):
+    """Cut at every length and with flipped bytes, an .odt gives the reader's IngestError, never another error."""
+    from timeline_app.core.ingest.odt import read_odt
+
+    data = office_files.odt_bytes(_BODY * 20, "<dc:title>Talks</dc:title>")
+    path = tmp_path / "talks.odt"
+    assert read_odt(path, data).title == "Talks"
+    damaged = [data[:cut] for cut in range(0, len(data), 37)]
+    damaged += [data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:] for i in range(30, len(data), 41)]
+    for sample in damaged:
+        try:
+            read_odt(path, sample)
+        except IngestError:
+            pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", "\\", "\\par ", "\\'e9", "\\'", "\\u", "\\u-", "\\uc2 ", "\\u8212",
+                                 "\\*", "\\fonttbl", "\\f1", "\\fcharset204 ", "\\bin3 ", "\\info", "\\title",
+                                 "\\creatim\\yr2017\\mo2\\dy30", "\\upr", "\\ud", "\\cell", "\\row", "\\intbl",
+                                 "\\v", "\\ansicpg932", "\\ansicpg99999", "?", "text ", "\\'81", "9", "\n"]),
+                max_size=60))
+def test_rtf_reader_raises_only_ingest_errors(pieces):
+    from timeline_app.core.ingest.rtf import read_rtf
+
+    data = ("{\\rtf1\\ansi " + "".join(pieces)).encode()
+    try:
+        extracted = read_rtf(Path("fuzz.rtf"), data)
+    except IngestError as exc:
+        assert str(exc).startswith("fuzz.rtf: ") and "\n" not in str(exc)
+    else:
+        assert extracted.text.strip()

@@ -1,13 +1,13 @@
 """Read article files into Documents: clean text, a title and a reference (publication) date.
 
-One reader per format (text, html, pdf, docx, email) turns bytes into text plus the
-title and dates the format stores; this module picks the publication date:
+One reader per format (text, html, mht, pdf, docx, odt, rtf, email) turns bytes into text
+plus the title and dates the format stores; this module picks the publication date:
 
 1. the date the user gave (``user``);
 2. a publication date the file declares: HTML meta tags/JSON-LD/<time>, an e-mail's
    Date header (``metadata``);
 3. a dateline or byline in the first lines of the text (``dateline``);
-4. for PDF and Word files, the creation date in the document properties (``metadata``);
+4. for PDF, Word, OpenDocument and RTF files, the creation date in the document properties (``metadata``);
    it ranks below a dateline because a page printed or pasted later carries that later date;
 5. a full date in the file's name, as saved articles are often named
    ("russia-us-syria-2017-09-26.txt") (``metadata``);
@@ -32,8 +32,11 @@ from timeline_app.core.ingest.docx import read_docx
 from timeline_app.core.ingest.email import read_email
 from timeline_app.core.ingest.errors import IngestError
 from timeline_app.core.ingest.html import read_html
+from timeline_app.core.ingest.mht import read_mht
+from timeline_app.core.ingest.odt import read_odt
 from timeline_app.core.ingest.pdf import read_pdf
 from timeline_app.core.ingest.pubdate import dateline_date, filename_date, latest_reported_date
+from timeline_app.core.ingest.rtf import read_rtf
 from timeline_app.core.ingest.text import decode_text, read_text
 from timeline_app.core.model import Document
 
@@ -47,9 +50,10 @@ MAX_TITLE = 200
 
 _READERS: dict[str, Callable[[Path, bytes], Extracted]] = {
     ".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text,
-    ".html": read_html, ".htm": read_html,
+    ".html": read_html, ".htm": read_html, ".xhtml": read_html, ".shtml": read_html,
+    ".mht": read_mht, ".mhtml": read_mht,
     ".pdf": read_pdf,
-    ".docx": read_docx,
+    ".docx": read_docx, ".odt": read_odt, ".rtf": read_rtf,
     ".eml": read_email,
 }
 SUPPORTED_SUFFIXES = tuple(_READERS)

@@ -19,11 +19,8 @@ logger = logging.getLogger(__name__)
 
 def read_email(path: Path, raw: bytes) -> Extracted:
     """Read the text/plain body (else the HTML body as text); an e-mail with only attachments is an error."""
-    try:
-        message = email.message_from_bytes(raw, policy=policy.default)
-    except Exception as exc:  # noqa: BLE001 - the stdlib parser is lenient; anything raised means garbage
-        raise IngestError(path, f"not a readable e-mail message ({exc})") from None
-    if not isinstance(message, EmailMessage) or not any(k in message for k in ("From", "Date", "Subject", "To")):
+    message = parse_mime(path, raw, "e-mail message")
+    if not any(k in message for k in ("From", "Date", "Subject", "To")):
         raise IngestError(path, "not an e-mail message (no From, To, Date or Subject header)")
     text = ""
     plain = message.get_body(preferencelist=("plain",))
@@ -41,6 +38,17 @@ def read_email(path: Path, raw: bytes) -> Extracted:
         raise IngestError(path, "the e-mail has no message text")
     subject = " ".join(str(message.get("Subject", "")).split())
     return Extracted(text=_clean(text), title=subject or None, metadata_date=_header_date(message))
+
+
+def parse_mime(path: Path, raw: bytes, kind: str) -> EmailMessage:
+    """Parse a MIME message (an e-mail, a saved web page); ``kind`` names it in the error for garbage."""
+    try:
+        message = email.message_from_bytes(raw, policy=policy.default)
+    except Exception as exc:  # noqa: BLE001 - the stdlib parser is lenient; anything raised means garbage
+        raise IngestError(path, f"not a readable {kind} ({exc})") from None
+    if not isinstance(message, EmailMessage):
+        raise IngestError(path, f"not a readable {kind}")
+    return message
 
 
 def _content(part: EmailMessage) -> str:
