@@ -110,6 +110,7 @@ def test_good_files_load_beside_the_bad_ones(tmp_path):
     assert all(progress[i].done == i + 1 and p.total == len(progress) for i, p in enumerate(progress))
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # the header of Word 97-2003 and Outlook files
 _BODY = "<text:p>The ceasefire held overnight, officials said.</text:p>"
 _RTF_HEAD = r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times;}}"
 
@@ -133,6 +134,10 @@ _LOL = ('<?xml version="1.0"?><!DOCTYPE office:document-content [<!ENTITY a "aaa
 
 # Built by the test (name -> bytes), with the reason the error must give.
 BUILT = {
+    "report.doc": (_OLE2, "old Word format (.doc) is not supported; save it as .docx or PDF"),
+    "template.dot": (_OLE2, "old Word template format (.dot) is not supported"),
+    "mail.msg": (_OLE2, "Outlook message format (.msg) is not supported; in Outlook use File > Save As"),
+    "story.pages": (b"PK\x03\x04" + bytes(60), "Apple Pages documents are not supported; in Pages use File > Export"),
     "locked.odt": (office_files.odt_bytes(_BODY, manifest_entries='<manifest:encryption-data '
                    'manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'), "the .odt is password-protected"),
     "cut.odt": (_odt_cut_in_half(), "the .odt archive is truncated or damaged"),
@@ -174,6 +179,14 @@ def test_built_broken_file_gives_a_clear_reason(tmp_path, name, reason):
     assert reason in message
     assert "\n" not in message
     assert "cannot read this" not in message  # the reader's own reason, not the catch-all for a surprise
+
+
+def test_pages_package_folder_is_named_not_searched(tmp_path):
+    package = tmp_path / "Draft.pages"
+    (package / "QuickLook").mkdir(parents=True)
+    (package / "QuickLook" / "Preview.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(IngestError, match=r"^Draft\.pages: Apple Pages documents are not supported"):
+        read_document(package)
 
 
 def test_odt_damaged_anywhere_gives_an_ingest_error(tmp_path):

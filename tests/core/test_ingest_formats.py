@@ -249,10 +249,15 @@ def _seed_title_and_body() -> tuple[str, list[str]]:
 def test_new_formats_are_supported_and_collected_from_folders(tmp_path):
     new = {".xhtml", ".shtml", ".mht", ".mhtml", ".odt", ".rtf"}
     assert new <= set(SUPPORTED_SUFFIXES)
-    for suffix in sorted(new):
+    for suffix in sorted(new) + [".doc", ".msg", ".pages"]:
         (tmp_path / f"story{suffix.upper()}").write_text("x", encoding="utf-8")
+    (tmp_path / "old.pages").mkdir()  # a Pages document saved as a macOS package
+    (tmp_path / "old.pages" / "index.xml").write_text("x", encoding="utf-8")
+    (tmp_path / "old.pages" / "QuickLook").mkdir()
+    (tmp_path / "old.pages" / "QuickLook" / "Preview.pdf").write_text("x", encoding="utf-8")
     names = sorted(p.name for p in collect_files([tmp_path]))
-    assert names == sorted(f"story{s.upper()}" for s in new)
+    # Refused formats are listed too, so that the user is told about them; a package is one document.
+    assert names == sorted([f"story{s.upper()}" for s in new] + ["story.DOC", "story.MSG", "story.PAGES", "old.pages"])
 
 
 def test_odt_paragraphs_headings_lists_and_tables_in_order(tmp_path):
@@ -399,6 +404,16 @@ def test_rtf_in_a_double_byte_code_page(tmp_path):
     path = tmp_path / "tokyo.rtf"
     path.write_text(office_files.rtf_document(body, header="{\\rtf1\\ansi\\ansicpg932\\deff0"), encoding="ascii")
     assert read_document(path).text == "\u6771\u4eac\u3067\u4f1a\u8ac7 talks."
+
+
+def test_a_doc_that_is_really_rtf_or_html_is_read(tmp_path):
+    rtf = tmp_path / "export.doc"
+    rtf.write_text(office_files.rtf_document("Officials met in Geneva.\\par", title="Talks"), encoding="ascii")
+    assert (read_document(rtf).title, read_document(rtf).text) == ("Talks", "Officials met in Geneva.")
+    html = tmp_path / "word-html.doc"
+    title, paragraphs = _seed_title_and_body()
+    html.write_text(_article_page(title, paragraphs), encoding="utf-8")
+    assert read_document(html).reference_date == date(2017, 9, 26)
 
 
 def test_rtf_title_prefers_the_unicode_alternative_word_writes_in_upr(tmp_path):

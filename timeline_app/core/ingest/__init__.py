@@ -1,7 +1,9 @@
 """Read article files into Documents: clean text, a title and a reference (publication) date.
 
 One reader per format (text, html, mht, pdf, docx, odt, rtf, email) turns bytes into text
-plus the title and dates the format stores; this module picks the publication date:
+plus the title and dates the format stores; formats that cannot be read well (binary
+.doc, .msg, .pages...) get an error saying what to do instead (unsupported.py). This
+module picks the publication date:
 
 1. the date the user gave (``user``);
 2. a publication date the file declares: HTML meta tags/JSON-LD/<time>, an e-mail's
@@ -38,6 +40,7 @@ from timeline_app.core.ingest.pdf import read_pdf
 from timeline_app.core.ingest.pubdate import dateline_date, filename_date, latest_reported_date
 from timeline_app.core.ingest.rtf import read_rtf
 from timeline_app.core.ingest.text import decode_text, read_text
+from timeline_app.core.ingest.unsupported import UNSUPPORTED_FORMATS, read_unsupported
 from timeline_app.core.model import Document
 
 __all__ = ["IngestError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "collect_files", "decode_text", "document_id",
@@ -57,6 +60,8 @@ _READERS: dict[str, Callable[[Path, bytes], Extracted]] = {
     ".eml": read_email,
 }
 SUPPORTED_SUFFIXES = tuple(_READERS)
+# Folders give these up too: a file in a format we refuse is named with what to do, not silently left out.
+_COLLECTED_SUFFIXES = frozenset(SUPPORTED_SUFFIXES) | frozenset(UNSUPPORTED_FORMATS)
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -78,16 +83,22 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
             out.append(path)
 
     for p in map(Path, paths):
-        if p.is_dir():
+        if p.is_dir() and not _is_bundle(p.name):
             # os.walk learns file types from the directory listing: no stat per file, unlike rglob + is_file
             for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                bundles = [d for d in dirs if _is_bundle(d)]
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in bundles)
+                for name in sorted(names + bundles):
+                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in _COLLECTED_SUFFIXES:
                         add(Path(root, name))
         else:
             add(p)
     return out
+
+
+def _is_bundle(name: str) -> bool:
+    """A macOS package: a folder that Finder shows as one document (Pages wrote these before 2013)."""
+    return os.path.splitext(name)[1].lower() == ".pages"
 
 
 def document_id(path: Path) -> str:
@@ -103,9 +114,10 @@ def read_document(path: str | Path, reference_date: date | None = None) -> Docum
         stat = path.stat()
     except OSError as exc:
         raise IngestError(path, f"cannot open the file ({exc.strerror or exc})") from exc
+    suffix = path.suffix.lower()
     if not path.is_file():
-        raise IngestError(path, "not a regular file")
-    reader = _READERS.get(path.suffix.lower())
+        raise IngestError(path, UNSUPPORTED_FORMATS[suffix] if _is_bundle(path.name) else "not a regular file")
+    reader = _READERS.get(suffix) or (read_unsupported if suffix in UNSUPPORTED_FORMATS else None)
     if reader is None:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         raise IngestError(path, f"unsupported file type '{path.suffix or '(none)'}' (supported: {supported})")
