@@ -334,7 +334,8 @@ def test_years_before_1500_count_in_a_history_only():
      ("January nineteen ninety-seven", "DATE", "1997-01")),
     ("in the winter of nineteen ninety-four", date(1998, 2, 27),
      ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
-    ("this coming Sunday, March eighth", date(1998, 3, 5), ("Sunday, March eighth", "DATE", "1998-03-08")),
+    ("this coming Sunday, March eighth", date(1998, 3, 5), ("this coming Sunday, March eighth", "DATE", "1998-03-08")),
+    ("this past Monday", date(1998, 3, 5), ("this past Monday", "DATE", "1998-03-02")),
     ("on March the twenty-third, 1998", date(1998, 3, 5), ("March the twenty-third, 1998", "DATE", "1998-03-23")),
 ])
 def test_dates_read_out_in_words(text, ref, expected):

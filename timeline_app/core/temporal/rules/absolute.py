@@ -55,7 +55,8 @@ def _numeric(m, ctx):
     return _dated(Period("day", d)) if d else None
 
 
-@rule(rf"\b(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
+@rule(rf"\b(?:(?:(?:this\s+)?coming|this|next|last)\s+(?={WEEKDAY}))?"
+      rf"(?:(?P<wd>{WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+(?:the\s+)?)?"
       rf"(?P<mon>{MONTH})\s+(?:(?P<d>{DAYNUM})|(?:the\s+)?(?P<dw>{DAYWORD})(?![\w-]|\s+(?:quarter|half)))"
       rf"(?:\s*[-–]\s*(?P<d2>{DAYNUM}))?(?!\d|:\d|\s*(?:%|percent|a\.m|p\.m))"
       rf"(?:(?:,\s*|\s+)(?P<y>{YEAR4}|'\d\d)(?!\d)|\s+(?P<tail>this|last|next)\s+year\b)?", "month")

@@ -85,7 +85,7 @@ def _this_part(m, ctx):
                   type_="TIME")
 
 
-@rule(rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<which>last|next|this|coming|past|(?:the\s+)?previous|"
+@rule(rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<which>this\s+coming|this\s+past|last|next|this|coming|past|(?:the\s+)?previous|"
       rf"(?:the\s+)?following)\s+)?"
       rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?(?:\s+(?P<part>{PART})(?P<pl2>s)?)?\b", "weekday")
 def _weekday(m, ctx):
@@ -105,8 +105,8 @@ def _weekday(m, ctx):
         d = ctx.last.day + timedelta(days=step * (((ctx.last.day.isoweekday() - wd) * -step) % 7 or 7))
         anchor = "previous"
     else:
-        which = {"past": "last", "previous": "last", "the previous": "last", "coming": "next",
-                 "following": "next", "the following": "next"}.get(which, which)
+        which = {"past": "last", "previous": "last", "the previous": "last", "coming": "next", "this coming": "next",
+                 "this past": "last", "following": "next", "the following": "next"}.get(which, which)
         # "Wednesday's ruling", "Thursday's closing price": news names a day by what happened on it
         possessive = m.group().endswith("'s") and not m["part"]
         d, anchor = _weekday_date(wd, ctx, m.start(), m.end(), which, "past" if possessive else "")
