@@ -1,4 +1,4 @@
-"""Hundreds of lanes: they keep a readable height and scroll (wheel over the names, Shift+wheel, drag, scroll bar);
+"""Hundreds of lanes keep a readable height and scroll (wheel over the names, Shift+wheel, drag, scroll bar, keys);
 the plain wheel still zooms time only, and F / double-click fit time."""
 
 from __future__ import annotations
@@ -144,6 +144,21 @@ def test_the_scroll_bar_moves_the_lanes(view):
     assert "Lane 299" in _labels_in_view(view)[0]
     bar.triggerAction(bar.SliderAction.SliderPageStepSub)
     assert _ranges(view)[1][0] < top
+
+
+def test_the_keys_scroll_the_lanes_once_the_plot_is_clicked(view):
+    vp, none = view.graphics.viewport(), Qt.KeyboardModifier.NoModifier
+    QTest.mouseClick(vp, Qt.MouseButton.LeftButton, none, view.graphics.mapFromScene(_plot_centre(view)))
+    top, bottom = _ranges(view)[1]
+    QTest.keyClick(view.graphics, Qt.Key.Key_PageDown)
+    paged = _ranges(view)[1]
+    assert top < paged[0] < bottom  # a screenful down, the last lane of it still in view
+    QTest.keyClick(view.graphics, Qt.Key.Key_Down)
+    assert _ranges(view)[1][0] == pytest.approx(paged[0] + 1.6)
+    QTest.keyClick(view.graphics, Qt.Key.Key_End)
+    assert _ranges(view)[1][1] >= view.layout_.height
+    QTest.keyClick(view.graphics, Qt.Key.Key_Home)
+    assert _ranges(view)[1][0] == pytest.approx(top)
 
 
 def test_fit_shows_all_time_and_keeps_the_lanes_readable(qtbot, view):

@@ -3,11 +3,14 @@
 When every lane fits in the plot with its label drawn, the plot shows them all, as it always did. With more
 lanes (hundreds, from a folder of articles) squeezing them in would hide most labels (see LaneAxis), so the
 lanes keep the smallest height at which every label is drawn and the plot scrolls through them: the wheel
-over the lane names, Shift+wheel anywhere over the plot, dragging up or down, or the scroll bar at the
-plot's right edge. The plain wheel zooms time only, as before; lanes never zoom.
+over the lane names, Shift+wheel anywhere over the plot, dragging up or down, the scroll bar at the plot's
+right edge, or the keys (Up, Down, Page Up, Page Down, Home, End) once the plot has been clicked. The plain
+wheel zooms time only, as before; lanes never zoom.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -28,6 +31,11 @@ class LaneViewBox(pg.ViewBox):
     """
 
     lanes_scrolled = Signal(float)  # how far to move the lanes, in plot units (positive: towards the last lane)
+    lanes_paged = Signal(float)  # how many screenfuls to move the lanes by (infinite: to the first or last lane)
+
+    _LINE_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+    _PAGE_KEYS = {Qt.Key.Key_PageUp: -1.0, Qt.Key.Key_PageDown: 1.0, Qt.Key.Key_Home: -math.inf,
+                  Qt.Key.Key_End: math.inf}
 
     def wheelEvent(self, ev, axis=None):
         # axis 1: the wheel turned over the lane axis (AxisItem passes it on); axis 0: over the date axis
@@ -37,6 +45,19 @@ class LaneViewBox(pg.ViewBox):
             ev.accept()
             return
         super().wheelEvent(ev, axis)
+
+    def keyPressEvent(self, ev):
+        key = ev.key()
+        if ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(ev)  # Ctrl+Home and the like are not ours
+        elif key in self._LINE_KEYS:
+            self.lanes_scrolled.emit(self._LINE_KEYS[key] * LINE)
+            ev.accept()
+        elif key in self._PAGE_KEYS:
+            self.lanes_paged.emit(self._PAGE_KEYS[key])
+            ev.accept()
+        else:
+            super().keyPressEvent(ev)
 
     def mouseDragEvent(self, ev, axis=None):
         super().mouseDragEvent(ev, axis)
@@ -69,6 +90,7 @@ class LaneScroller(QObject):
         self.vb.sigResized.connect(lambda _vb: self.show_lanes())  # the same top lane, as many below as fit
         if isinstance(self.vb, LaneViewBox):
             self.vb.lanes_scrolled.connect(self.scroll_by)
+            self.vb.lanes_paged.connect(self.page_by)
 
     def set_layout(self, lay: Layout) -> None:
         """Take the lanes' heights from a new layout (the range is set by show_lanes)."""
@@ -108,6 +130,10 @@ class LaneScroller(QObject):
         """Move the lanes by this much (positive: towards the last lane); nothing when all lanes are shown."""
         if self.scrolling and units:
             self.show_lanes(self.top() + units)
+
+    def page_by(self, pages: float) -> None:
+        """Move the lanes by screenfuls (keeping a lane of the last one in view); infinite: to the first or last."""
+        self.scroll_by(pages * max(self.span() - LINE, LINE))
 
     def ensure_visible(self, y0: float, y1: float) -> None:
         """Scroll so that the stretch y0..y1 is in view (centred), when it is not already."""
