@@ -424,3 +424,8 @@ def test_the_first_months_of_a_named_year():
 ])
 def test_large_and_fractional_amounts(text, expected):
     assert values(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ['Baker said on ABC\'s "This Week" that', "the film High Noon", "high noon comes"])
+def test_titles_and_idioms_that_are_not_times(text):
+    assert values(text) == []

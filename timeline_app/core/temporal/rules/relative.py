@@ -129,6 +129,8 @@ def _weekday(m, ctx):
       r"(?:fiscal\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)(?!-|\s+and\s+a\s+half)\b"
       r"(?:\s+or\s+(?:so|two))?", "unit")
 def _this_unit(m, ctx):
+    if m["u"][0].isupper() and not m["u"].isupper():
+        return None  # "ABC's This Week": a title
     which = " ".join(m["which"].lower().split()).removeprefix("the ").replace("this past", "past")
     unit = m["u"].lower()
     mod = _mod((m["mod"] or "").lower().removeprefix("the ").removesuffix(" of"))
@@ -371,6 +373,8 @@ def _week_of(m, ctx):
       "digit", "part")
 def _clock(m, ctx):
     if m["word"]:
+        if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+            return None  # "High Noon", "high noon comes today": the showdown, not the hour
         hour, minute = (12, 0) if m["word"].lower() in ("noon", "midday") else (24, 0)
         wd, td = m["wd2"], m["td2"]
     elif m["h24"] or m["h24b"]:
