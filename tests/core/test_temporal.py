@@ -429,3 +429,8 @@ def test_large_and_fractional_amounts(text, expected):
 @pytest.mark.parametrize("text", ['Baker said on ABC\'s "This Week" that', "the film High Noon", "high noon comes"])
 def test_titles_and_idioms_that_are_not_times(text):
     assert values(text) == []
+
+
+def test_the_day_before_a_gerund_and_the_world_of_tomorrow():
+    assert values("in Nairobi later in the day before returning home") == []
+    assert values("the people of tomorrow") == [("tomorrow", "DATE", "FUTURE_REF")]

@@ -59,6 +59,8 @@ def _deictic_day_plain(m, ctx, w: str) -> Reading:
     d = ctx.ref + timedelta(days=_DEICTIC[w])
     if w == "today" and not m["part"] and not m["mod"] and _is_nowadays(ctx.text, m.start()):
         return Reading("DATE", "PRESENT_REF", Period("day", ctx.ref), "reference")
+    if w == "tomorrow" and not m["part"] and not m["mod"] and _is_nowadays(ctx.text, m.start()):
+        return Reading("DATE", "FUTURE_REF", None, "reference")  # "the people of tomorrow"
     part = m["part"] or ("night" if w == "tonight" else "")
     if part and w != "tonight":
         code = _L["parts_of_day"][part.lower()]
@@ -243,7 +245,7 @@ def _offset(m, ctx):
       r"night|week|month|year))\b|\b(?P<t2>(?P<which2>earlier|later)\s+that\s+(?P<u2>day|morning|week|month|year))\b"
       r"|\b(?P<t3>that\s+(?P<u3>day|morning|evening|night|week|month|year))\b"
       r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow|"
-      rf"last|next|{WEEKDAY})\b)\b"
+      rf"last|next|{WEEKDAY})\b|\s+[a-z]+ing\b)\b"
       rf"|\b(?P<t5>(?:the\s+)?day\s+(?P<which5>before|after)\s+(?P<wwhich>last|next|this)?\s*(?P<wd5>{WEEKDAY}))",
       "unit", "part")
 def _anaphoric(m, ctx):
