@@ -74,10 +74,13 @@ def test_many_lanes_scroll_at_a_height_where_every_label_shows(view):
     assert top < 1 and bottom < view.layout_.height / 5  # the first lanes, not all 300 squeezed in
     drawn, in_view = _labels_in_view(view)
     assert len(in_view) > 10 and drawn == in_view  # every lane in view has its label
-    # the scroll bar sits right of the plot, as tall as it
-    bar = lanes.bar.geometry()
+    # the scroll bar sits right of the plot, in the window, as tall as the plot and level with it
+    vp = view.graphics.viewport()
     plot = view.graphics.mapFromScene(view.plot.getViewBox().sceneBoundingRect()).boundingRect()
-    assert bar.left() > plot.right() and bar.right() < view.graphics.viewport().width()
+    plot.moveTopLeft(vp.mapTo(view, plot.topLeft()))
+    bar = lanes.bar.geometry()
+    bar.moveTopLeft(lanes.bar.parentWidget().mapTo(view, bar.topLeft()))
+    assert bar.left() > plot.right() and bar.right() < view.width()
     assert abs(bar.top() - plot.top()) <= 1 and abs(bar.bottom() - plot.bottom()) <= 1
 
 

@@ -14,13 +14,23 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QScrollBar, QStyle
+from PySide6.QtWidgets import QApplication, QScrollBar
 
 from timeline_app.ui.timeline_layout import LANE_GAP, ROW, Layout
 
 LINE = ROW + LANE_GAP  # one wheel "line": a lane of one row
+BAR_WIDTH = 10  # fits the plot's 24 px right margin
+# grey with some transparency reads on light and dark backgrounds alike
+BAR_STYLE = """
+QScrollBar:vertical { background: transparent; width: 10px; margin: 0; border: none; }
+QScrollBar::handle:vertical { background: rgba(128, 128, 128, 120); border-radius: 4px; min-height: 24px;
+                              margin: 0 1px; }
+QScrollBar::handle:vertical:hover, QScrollBar::handle:vertical:pressed { background: rgba(128, 128, 128, 190); }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; border: none; background: none; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: rgba(128, 128, 128, 25); }
+"""
 EDGE = 0.5  # room kept above the first lane and below the last when scrolled to the end
 
 
@@ -69,7 +79,9 @@ class LaneViewBox(pg.ViewBox):
 class LaneScroller(QObject):
     """Keeps the plot's vertical range: all lanes when they fit readably, else a readable stretch that scrolls.
 
-    ``enabled=False`` always shows every lane (an exported picture shows the whole timeline).
+    ``enabled=False`` always shows every lane (an exported picture shows the whole timeline). The scroll bar sits
+    in the plot's right margin, over the graphics view, so it is painted again with every frame of a pan or zoom:
+    a slim style-sheet bar costs 0.15 ms there, where Fusion's own costs 2-5 ms.
     """
 
     def __init__(self, view: pg.GraphicsView, plot: pg.PlotItem, font: QFont, enabled: bool = True):
@@ -81,9 +93,10 @@ class LaneScroller(QObject):
         self.height = 1.0  # of all lanes, in plot units
         self.scale = 0.0  # pixels per plot unit at which every lane label is drawn (0: any will do)
         self.bar = QScrollBar(Qt.Orientation.Vertical, view)
+        self.bar.setStyleSheet(BAR_STYLE)
         self.bar.setCursor(Qt.CursorShape.ArrowCursor)
-        self.bar.setToolTip("Scroll the lanes (or turn the wheel over the lane names, or Shift+wheel)")
         self.bar.hide()
+        self.bar.setToolTip("Scroll the lanes (or turn the wheel over the lane names, or Shift+wheel)")
         self._syncing = False
         self.bar.valueChanged.connect(self._bar_moved)
         self.vb.sigYRangeChanged.connect(self._sync_bar)
@@ -145,16 +158,15 @@ class LaneScroller(QObject):
 
     # --- the scroll bar ------------------------------------------------------------------------------------------
     def _place_bar(self) -> None:
-        """Beside the plot's right edge, exactly as tall as the plot."""
+        """In the plot's right margin, exactly as tall as the plot and level with it."""
         on = self.scrolling
-        self.bar.setVisible(on)
+        if self.bar.isHidden() == on:
+            self.bar.setVisible(on)
         if not on:
             return
         rect: QRect = self.view.mapFromScene(self.vb.sceneBoundingRect()).boundingRect()
         rect.translate(self.view.viewport().pos())  # viewport coordinates -> the view's, where the bar lives
-        width = min(self.bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent), 14)
-        self.bar.setGeometry(QRect(QPoint(rect.right() + 3, rect.top()), QPoint(rect.right() + 2 + width,
-                                                                                rect.bottom())))
+        self.bar.setGeometry(rect.right() + 4, rect.top(), BAR_WIDTH, rect.height())
 
     def _sync_bar(self, *_) -> None:
         if self._syncing or not self.scrolling:
