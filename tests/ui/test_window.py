@@ -183,3 +183,21 @@ def test_fit_shortcut_shows_everything(qtbot, synthetic_session, key):
     view.fit()
     (x0, x1), _ = view.plot.getViewBox().viewRange()
     assert x0 <= view.layout_.x0.min() and x1 >= view.layout_.x1.max()
+
+
+def test_open_lists_every_readable_format_and_loads_the_choice(qtbot, window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    offered = []
+
+    def choose(parent, caption, folder, filters):
+        offered.append(filters)
+        return [str(SAMPLE)], filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    with qtbot.waitSignal(window.loading_finished, timeout=30000):
+        window._open()
+    articles = offered[0].split(";;")[0]
+    for suffix in ("*.txt", "*.html", "*.pdf", "*.docx", "*.odt", "*.rtf", "*.mht", "*.eml"):
+        assert suffix in articles
+    assert len(window.session.session.results) == 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import __version__
+from timeline_app.core.ingest import SUPPORTED_SUFFIXES
 from timeline_app.core.paths import WORKSPACE_SUFFIX
 from timeline_app.ui.documents_panel import DocumentsPanel
 from timeline_app.ui.edit_actions import EditActions
@@ -159,8 +160,8 @@ class MainWindow(QMainWindow):
 
     # --- slots -----------------------------------------------------------------------
     def _open(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", "Text files (*.txt *.md *.text);;"
-                                                "All files (*)")
+        articles = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", f"Articles ({articles});;All files (*)")
         if files:
             self.load(files)
 
