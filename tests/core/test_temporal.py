@@ -434,3 +434,8 @@ def test_titles_and_idioms_that_are_not_times(text):
 def test_the_day_before_a_gerund_and_the_world_of_tomorrow():
     assert values("in Nairobi later in the day before returning home") == []
     assert values("the people of tomorrow") == [("tomorrow", "DATE", "FUTURE_REF")]
+
+
+def test_holidays_near_ahead_and_things_named_after_them():
+    assert values("Churches are guarded over Christmas.", date(2005, 12, 13)) == [("Christmas", "DATE", "2005-12-25")]
+    assert values("Exports of Christmas trees rose.", date(2005, 12, 13)) == []

@@ -220,10 +220,15 @@ def _vague_adjective(m, ctx):
 
 # ---------------------------------------------------------------- holidays
 
+# "Christmas trees", "Easter eggs": things named after a holiday, not times
+_HOLIDAY_THING = re.compile(r"\s+(?:trees?|cards?|carols?|decorations?|lights|ornaments?|gifts?|presents?|"
+                            r"commodities|goods|music|songs?|spirit|stor(?:y|ies)|movies?|films?|specials?|"
+                            r"eggs?|bunn(?:y|ies)|parades?|markets?|cake|pudding|jumpers?|sweaters?|stockings?)\b")
+
 @rule(rf"\b(?:(?P<which>last|this|next)\s+)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{YEAR4}))?\b", "holiday")
 def _holiday(m, ctx):
     name = " ".join(m["h"].lower().split())
-    if not _cap(m["h"]):
+    if not _cap(m["h"]) or (not m["y"] and _HOLIDAY_THING.match(ctx.text, m.end())):
         return None
     rule_ = _L["holidays"][name]
     ref = ctx.ref
@@ -257,6 +262,6 @@ def _holiday(m, ctx):
             d = this
         elif ctx.tense(m.start(), m.end()) == "future":
             d = this if this >= ref else on(ref.year + 1)
-        else:
-            d = this if this <= ref + timedelta(days=7) else on(ref.year - 1)
+        else:  # the last one, unless the next is weeks away: news before a holiday speaks of it
+            d = this if this <= ref + timedelta(days=45) else on(ref.year - 1)
     return _dated(Period("day", d), anchor) if d else None
