@@ -17,6 +17,7 @@ from timeline_app.core.corrections import (
     EventKey,
     Group,
     HideLane,
+    LanesByPerson,
     MergeLanes,
     MergeReports,
     RenameLane,
@@ -190,6 +191,8 @@ def test_keys_are_text_and_back():
     HideLane("A", hidden=False),
     MergeReports(),
     MergeReports(False),
+    LanesByPerson(),
+    LanesByPerson(False),
     Group("show all lanes", (HideLane("A", hidden=False), Group("inner", (DeleteEvent(EventKey("d", 1, 9)),)))),
 ])
 def test_corrections_are_json_and_back(correction):

@@ -57,18 +57,22 @@ def test_dragging_a_lane_label_onto_another_lane_merges_them(qtbot, synthetic_se
     assert sum(1 for e in view.layout_.events if e.lane == "Russia") == 3
 
 
-def test_people_lanes_switch_from_the_view_menu(qtbot, synthetic_session):
+def _people_window(qtbot, session):
+    """A window on the synthetic article, whose SDF accusation a (made-up) SDF spokesman voices."""
     from timeline_app.core.model import Actor
     from timeline_app.ui.main_window import MainWindow
 
-    result = next(iter(synthetic_session.session.results.values()))
-    # the SDF accusation is voiced by a (made-up) spokesman who speaks for the SDF
+    result = next(iter(session.session.results.values()))
     events = tuple(replace(e, actors=("Talal Silo", "SDF")) if e.lane == "SDF" else e for e in result.events)
     actors = (Actor("Talal Silo", "person", affiliation="SDF"), Actor("SDF", "group"))
-    synthetic_session.session.results[result.document.id] = replace(result, events=events, actors=actors)
-    synthetic_session.session._events = None
-    window = MainWindow(synthetic_session)
+    session.replace_all([replace(result, events=events, actors=actors)])
+    window = MainWindow(session)
     qtbot.addWidget(window)
+    return window
+
+
+def test_people_lanes_switch_from_the_view_menu(qtbot, synthetic_session):
+    window = _people_window(qtbot, synthetic_session)
     action = window.by_person_action
     assert action.isCheckable() and not action.isChecked()
     action.trigger()
@@ -76,6 +80,33 @@ def test_people_lanes_switch_from_the_view_menu(qtbot, synthetic_session):
     assert "people" in window.statusBar().currentMessage()
     action.trigger()
     assert set(window.timeline_view.layout_.lanes) == {"Russia", "SDF", "United States"}
+
+
+def test_the_lanes_toggle_follows_undo_and_a_reopened_workspace_keeps_it_with_its_renames(qtbot, synthetic_session,
+                                                                                          tmp_path):
+    from timeline_app.ui.main_window import MainWindow
+
+    window = _people_window(qtbot, synthetic_session)
+    action, edit = window.by_person_action, window.edit
+    action.trigger()
+    assert edit.undo.text() == "Undo lanes by person" and window.isWindowModified()
+    edit.undo.trigger()
+    assert not action.isChecked() and "SDF" in window.timeline_view.layout_.lanes
+    edit.redo.trigger()
+    assert action.isChecked() and "Talal Silo" in window.timeline_view.layout_.lanes
+    window.session.rename_lane("Talal Silo", "SDF spokesman")  # as the lane label's Rename does
+    window.session.rename_lane("Russia", "Moscow")
+    path = tmp_path / "people.tlw"
+    assert window.workspace.save_to(path)
+
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    other.load([path])
+    assert other.by_person_action.isChecked() and not other.isWindowModified()
+    assert set(other.timeline_view.layout_.lanes) == {"Moscow", "SDF spokesman", "United States"}
+    other.by_person_action.trigger()  # the sides again: the spokesman's event goes back to the SDF
+    assert set(other.timeline_view.layout_.lanes) == {"Moscow", "SDF", "United States"}
 
 
 def test_hover_text_says_sentence_date_and_how_it_was_resolved(qtbot, synthetic_session):

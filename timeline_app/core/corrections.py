@@ -204,6 +204,23 @@ class MergeReports:
 
 
 @dataclass(frozen=True)
+class LanesByPerson:
+    """One lane per person who speaks for a side, instead of one per side (``on=False``: the sides again).
+
+    View state like :class:`MergeReports`, and a correction for the same reason: undone, redone and saved with
+    the workspace. It moves the events as extracted, before any correction applies (see :func:`person_lanes`),
+    so a lane renamed, merged or hidden while people's lanes show is renamed whenever they show again, and the
+    sides' lanes keep what was done to them; the last one in force wins.
+    """
+
+    on: bool = True
+
+    @property
+    def title(self) -> str:
+        return "lanes by person" if self.on else "lanes by country or organisation"
+
+
+@dataclass(frozen=True)
 class Group:
     """Several corrections made by one action of the user ("show all lanes", merging three lanes), undone as one.
 
@@ -219,10 +236,10 @@ class Group:
 
 
 Correction = (ChangeDate | ChangeLane | DeleteEvent | EditLabel | AddEvent | SetReferenceDate | RenameLane
-              | MergeLanes | HideLane | MergeReports | Group)
+              | MergeLanes | HideLane | MergeReports | LanesByPerson | Group)
 CORRECTION_TYPES: dict[str, type] = {cls.__name__: cls for cls in (
     ChangeDate, ChangeLane, DeleteEvent, EditLabel, AddEvent, SetReferenceDate, RenameLane, MergeLanes, HideLane,
-    MergeReports, Group)}
+    MergeReports, LanesByPerson, Group)}
 
 
 def flatten(corrections: Iterable[Correction]) -> list[Correction]:
@@ -254,7 +271,7 @@ class Applied:
     """The timeline the user sees, and the corrections that found nothing to apply to."""
 
     timeline: Timeline
-    results: tuple[DocumentResult, ...]  # as extracted against the corrected reference dates
+    results: tuple[DocumentResult, ...]  # as extracted against the corrected dates (in people's lanes if so)
     orphans: tuple[Correction, ...] = ()
     hidden_lanes: frozenset[str] = frozenset()
     keys: Mapping[str, EventKey] = field(default_factory=dict)  # event id as shown -> its key
@@ -262,6 +279,7 @@ class Applied:
     merged: bool = False  # reports of the same happening are shown as one event (see MergeReports)
     members: Mapping[str, tuple[EventKey, ...]] = field(default_factory=dict)  # merged event id -> its reports' keys
     merged_into: Mapping[str, str] = field(default_factory=dict)  # id of a report not shown itself -> the shown id
+    by_person: bool = False  # lanes for the people who speak for a side (see LanesByPerson)
 
     def find(self, key: EventKey | str) -> Event | None:
         """The shown event with this key (or its text, as a saved selection has it), None when hidden or gone.
@@ -314,6 +332,10 @@ def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[C
     :class:`SetReferenceDate` brings the old date back. Hidden lanes are left out of ``timeline.events``.
     """
     results = rebase(results, corrections)
+    flat = flatten(corrections)
+    by_person = next((c.on for c in reversed(flat) if isinstance(c, LanesByPerson)), False)
+    if by_person:  # before the corrections: they apply to the lanes the user saw when making them
+        results = person_lanes(results)
     base = build_timeline(results)
     texts = {d.id: d.text for d in base.documents}
     events: dict[EventKey, Event] = {}
@@ -323,9 +345,11 @@ def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[C
     orphans: list[Correction] = []
     merged = False
 
-    for c in flatten(corrections):
+    for c in flat:
         if isinstance(c, MergeReports):
             merged = c.on
+        elif isinstance(c, LanesByPerson):
+            continue  # applied above
         elif isinstance(c, SetReferenceDate):
             if c.document not in texts:
                 orphans.append(c)
@@ -365,7 +389,23 @@ def apply_corrections(results: Iterable[DocumentResult], corrections: Sequence[C
     shown = tuple(e for e in events.values() if e.lane not in hidden)
     keys = {e.id: k for k, e in events.items()}
     return Applied(replace(base, events=shown), results, tuple(orphans), frozenset(hidden), keys,
-                   tuple(events.values()), merged, members, merged_into)
+                   tuple(events.values()), merged, members, merged_into, by_person)
+
+
+def person_lanes(results: Iterable[DocumentResult]) -> tuple[DocumentResult, ...]:
+    """The results with each event in the lane of the first person it names who speaks for its side.
+
+    Who speaks for which country or organisation comes from every document (a person's affiliation found in one
+    article holds in the others). An event naming no such person stays in its side's lane.
+    """
+    results = tuple(results)
+    affiliations = {a.name: a.affiliation for r in results for a in r.actors if a.kind == "person" and a.affiliation}
+
+    def moved(event: Event) -> Event:
+        lane = next((a for a in event.actors if affiliations.get(a) == event.lane), event.lane)
+        return event if lane == event.lane else replace(event, lane=lane)
+
+    return tuple(replace(r, events=tuple(moved(e) for e in r.events)) for r in results)
 
 
 def _merge_reports(events: Mapping[EventKey, Event]) -> tuple[

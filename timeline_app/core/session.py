@@ -3,8 +3,9 @@
 Plain Python (no Qt) so that it can be tested fast; the UI wraps it and adds signals.
 
 The documents stay as first extracted; everything the user changes (lane renames, merges, hidden lanes,
-reference dates, event dates, lanes, labels, deletions, added events, and the view choice to merge reports of the
-same event, see :class:`~timeline_app.core.corrections.MergeReports`) is a correction on a
+reference dates, event dates, lanes, labels, deletions, added events, and the view choices to merge reports of the
+same event and to show people's lanes, see :class:`~timeline_app.core.corrections.MergeReports` and
+:class:`~timeline_app.core.corrections.LanesByPerson`) is a correction on a
 :class:`~timeline_app.core.undo.CorrectionStack`, and what is shown is
 ``apply_corrections(results, stack.corrections)``. Undo and redo are then just the stack's.
 """
@@ -12,7 +13,6 @@ same event, see :class:`~timeline_app.core.corrections.MergeReports`) is a corre
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from timeline_app.core.corrections import (
     EventKey,
     Group,
     HideLane,
+    LanesByPerson,
     MergeLanes,
     MergeReports,
     RenameLane,
@@ -34,7 +35,6 @@ from timeline_app.core.corrections import (
     apply_corrections,
     describe,
     new_event_name,
-    rebase,
 )
 from timeline_app.core.model import Event, Timeline
 from timeline_app.core.pipeline import DocumentResult
@@ -50,13 +50,11 @@ class Session:
         self.results: dict[str, DocumentResult] = {}  # document id -> result as first extracted, in load order
         self.stack = CorrectionStack()
         self.selected: str | None = None  # event id
-        self.by_person = False  # lanes for people (persons who speak for a side) instead of their sides
         self.documents_revision = 0  # goes up when documents are added or the session is replaced
         self._paths: set[str] = set()
         self._applied: Applied | None = None
-        self._applied_for: tuple[int, int, bool] | None = None
+        self._applied_for: tuple[int, int] | None = None
         self._events: dict[str, Event] | None = None
-        self._affiliations: dict[str, str] | None = None  # person -> the country/organisation they speak for
 
     # --- documents -------------------------------------------------------------------
     def has_path(self, path: str | Path, resolved: bool = False) -> bool:
@@ -74,8 +72,12 @@ class Session:
         return True
 
     def replace_all(self, results: tuple[DocumentResult, ...] | list[DocumentResult],
-                    corrections: tuple[Correction, ...] = ()) -> None:
-        """Start over with these documents and corrections (New, or a workspace just opened): nothing to undo."""
+                    corrections: tuple[Correction, ...] = (), applied: Applied | None = None) -> None:
+        """Start over with these documents and corrections (New, or a workspace just opened): nothing to undo.
+
+        ``applied`` is ``apply_corrections(results, corrections)`` when it was computed already (a workspace
+        opened in the background): it is then shown as it is, not computed again.
+        """
         self.results = {}
         self._paths = set()
         for r in results:
@@ -84,6 +86,8 @@ class Session:
         self.stack.clear(corrections)
         self.selected = None
         self.documents_revision += 1
+        if applied is not None:
+            self._applied, self._applied_for, self._events = applied, self.change_key, None
 
     def documents(self) -> list[DocumentResult]:
         """The results as shown: documents whose reference date the user changed are extracted against it."""
@@ -101,17 +105,10 @@ class Session:
     # --- what is shown ---------------------------------------------------------------
     @property
     def applied(self) -> Applied:
-        """The corrections applied to the documents (in the current lane mode); cached until something changes."""
-        wanted = (self.documents_revision, self.stack.revision, self.by_person)
+        """The corrections applied to the documents; cached until something changes."""
+        wanted = self.change_key
         if self._applied is None or self._applied_for != wanted:
-            corrections = self.stack.corrections
-            # re-dated documents first, so that people's lanes come from the results actually shown
-            results = rebase(self.results.values(), corrections)
-            self._affiliations = {a.name: a.affiliation for r in results for a in r.actors
-                                  if a.kind == "person" and a.affiliation}
-            if self.by_person:
-                results = tuple(replace(r, events=tuple(self._person_lane(e) for e in r.events)) for r in results)
-            self._applied = apply_corrections(results, corrections)
+            self._applied = apply_corrections(self.results.values(), self.stack.corrections)
             self._applied_for = wanted
             self._events = None
         return self._applied
@@ -129,25 +126,18 @@ class Session:
         """The lanes the user hid."""
         return self.applied.hidden_lanes
 
-    @property
-    def affiliations(self) -> dict[str, str]:
-        """Person -> the country or organisation they speak for, from every loaded document."""
-        self.applied  # noqa: B018 - computes them
-        return self._affiliations or {}
-
-    def _person_lane(self, event: Event) -> Event:
-        # In people mode the event goes to the first person it names whose affiliation is the event's side;
-        # an event naming no such person stays on its side's lane.
-        affiliations = self._affiliations or {}
-        lane = next((a for a in event.actors if affiliations.get(a) == event.lane), event.lane)
-        return event if lane == event.lane else replace(event, lane=lane)
-
     def lane_of(self, event: Event) -> str:
         return event.lane
 
+    @property
+    def by_person(self) -> bool:
+        """True when the lanes are the people who speak for a side rather than the sides."""
+        return self.applied.by_person
+
     def set_by_person(self, on: bool) -> None:
-        """Switch lanes between people and the countries/organisations they speak for."""
-        self._keep_selection(lambda: setattr(self, "by_person", bool(on)))
+        """Switch lanes between people and the countries/organisations they speak for (undoable, saved)."""
+        if bool(on) != self.by_person:
+            self.push(LanesByPerson(bool(on)))
 
     @property
     def merged(self) -> bool:

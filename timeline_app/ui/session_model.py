@@ -138,7 +138,7 @@ class SessionModel(QObject):
         self._change(self.session.show_all_lanes)
 
     def set_by_person(self, on: bool) -> None:
-        """Lanes for people (True) or for the countries/organisations they speak for (False)."""
+        """Lanes for people (True) or for the countries/organisations they speak for (False); undoable, saved."""
         if bool(on) != self.session.by_person:
             self._change(self.session.set_by_person, on)
 
