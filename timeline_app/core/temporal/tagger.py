@@ -82,6 +82,8 @@ def _choose_spans(text: str, ref: date, triggers: dict, narrative: bool):
     probe.narrative = narrative
     candidates = []
     for rule in RULES:
+        if rule.narrative_only and not narrative:
+            continue
         normalise, pattern = rule.normalise, rule.pattern
         for m in _matches(rule, text, triggers):  # merged windows never overlap: no match comes twice
             start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
@@ -118,6 +120,8 @@ def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:
         token = m.group()
         if token[0].isdigit() or token == "fy":
             kind = "year4" if len(token) in (2, 4) or token == "fy" else "digit"
+        elif token in ("b.c.", "a.d."):
+            kind = "anno"
         else:
             kind = words[token]
         out.setdefault(kind, []).append(m.span())

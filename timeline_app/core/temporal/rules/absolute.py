@@ -245,7 +245,7 @@ def _year_alone(m, ctx):
 
 
 @rule(r"\b(?:(?P<ad>AD|A\.D\.)\s*(?P<y2>\d{1,4})|(?P<y>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.))"
-      r"(?![\w])", "digit", "year4")
+      r"(?![\w])", "anno", reach=(12, 12))
 def _era_year(m, ctx):
     """ "44 BC", "AD 1066", "1066 AD". A year before Christ has no place on the calendar here (value only)."""
     era = m["era"] or m["ad"]
@@ -261,11 +261,9 @@ def _era_year(m, ctx):
 
 @rule(r"\b(?P<pre>in|of|by|since|until|till|from|to|between|and|after|before|around|circa|year)\s+"
       r"(?P<y>1[0-4]\d\d)(?=\s*[,.;:)]|\s+(?:and|when|the|he|she|it|they|was|were|after|before|until|to|by)\b|\s*$)",
-      "year4")
+      "year4", narrative_only=True)
 def _medieval_year(m, ctx):
     """A year before 1500 in a history ("in 1347, the plague ..."); in news such a number is a count."""
-    if not ctx.narrative:
-        return None
     return _with_span(_dated(Period("year", date(int(m["y"]), 1, 1))), m.span("y"))
 
 

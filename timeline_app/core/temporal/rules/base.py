@@ -119,6 +119,7 @@ def _trigger_words() -> dict[str, str]:
         "holiday": [h.split()[0].split("'")[0].rstrip(".") for h in _L["holidays"]],
         "era": "sixties seventies eighties nineties century".split(),
         "spelled": ["eighteen", "nineteen", "thousand"],
+        "anno": ["bc", "bce", "ad", "ce"],
     }
     words: dict[str, str] = {}
     for kind, ws in table.items():
@@ -131,7 +132,7 @@ TRIGGER_WORDS = _trigger_words()
 # Trigger words and numbers; a number of 2 or 4 digits may be a year ("1998", "'90s").
 # Matched against the lower-cased text; the look-ahead on first letters skips most words at once.
 TRIGGER = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in TRIGGER_WORDS})) + r"\d])(?:(?:"
-                     + trie_pattern(TRIGGER_WORDS) + r")\b|\d+|fy(?=['\u2019]?\d))")
+                     + trie_pattern(TRIGGER_WORDS) + r")\b|\d+|fy(?=['\u2019]?\d)|b\.c\.|a\.d\.)")
 # A rule that names a class also runs near the classes it covers.
 TRIGGER_CLASSES = {"unit": ("unit", "quarter", "yearword"), "digit": ("digit", "year4")}
 
@@ -146,17 +147,18 @@ class Rule:
     normalise: Normaliser
     triggers: tuple[str, ...]
     reach: tuple[int, int]
+    narrative_only: bool = False  # a rule for histories is not run on news
 
 
 RULES: list[Rule] = []
 
 
-def rule(pattern: str, *triggers: str, reach: tuple[int, int] = (72, 64)):
+def rule(pattern: str, *triggers: str, reach: tuple[int, int] = (72, 64), narrative_only: bool = False):
     """Register a normaliser for a pattern (case-insensitive) that only matches near its trigger words."""
 
     def register(fn):
         classes = tuple(c for t in triggers for c in TRIGGER_CLASSES.get(t, (t,)))
-        RULES.append(Rule(re.compile(pattern, re.I), fn, classes, reach))
+        RULES.append(Rule(re.compile(pattern, re.I), fn, classes, reach, narrative_only))
         return fn
 
     return register

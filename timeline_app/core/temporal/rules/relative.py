@@ -189,14 +189,17 @@ def _stretch(day, sign: int, gran: str) -> tuple:
 
 # ---------------------------------------------------------------- counted offsets: "two days ago", "a year later"
 
-@rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUM}|{VAGUE})[\s-]+)?(?P<u>{UNITS})(?:\s+or\s+so)?\s+"
-      rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b",
+_DIRECTION = r"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously|afterwards?|(?:before|after)(?=\s*[,.;]))\b"
+
+
+@rule(r"\b(?P<u>minutes|hours|days|weeks|months|years|decades|centuries)\s+" + _DIRECTION, "unit", reach=(12, 28))
+@rule(rf"\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUM}|{VAGUE})[\s-]+(?P<u>{UNITS})(?:\s+or\s+so)?\s+" + _DIRECTION,
       "unit", reach=(40, 28))
 def _offset(m, ctx):
+    """ "two days ago", "a year later", and uncounted: "days later", "hours later", "years ago"."""
     unit = _unit_word(m["u"])
-    if not m["n"] and (not m["u"].lower().endswith("s") or m["q"] or unit in ("second", "quarter", "weekend")):
-        return None  # "days later" counts; "day later", "quarters later" do not read as times
-    n = number_value(m["n"]) if m["n"] else None
+    counted = m.groupdict().get("n")
+    n = number_value(counted) if counted else None
     direction = m["dir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     deictic = direction in ("ago", "from now", "hence", "back")
@@ -204,12 +207,12 @@ def _offset(m, ctx):
         base, anchor = Period("day", ctx.ref), "reference"
     else:
         base, anchor = ctx.anchor()
-    if unit in ("minute", "hour") and not m["n"]:  # "hours later", "minutes ago": the same day
+    if unit in ("minute", "hour") and not counted:  # "hours later", "minutes ago": the same day
         day = base.day if base.gran in ("day", "time", "part") else ctx.ref
         return _with_span(_dated(Period("day", day), anchor), (m.start("u"), m.end()))
     if unit in ("second", "minute", "hour"):
         return Reading("DURATION", _duration(n, unit), None, "reference")
-    mod = QUAL_MOD.get(" ".join((m["q"] or "").lower().split()), "")
+    mod = QUAL_MOD.get(" ".join((m.groupdict().get("q") or "").lower().split()), "")
     gran = UNIT_GRAN.get(unit, "day")
     if n is None:  # "a few days later", "years ago": a stretch on that side of the anchor, not a point
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod,
