@@ -92,3 +92,15 @@ def synthetic_session(qtbot):
     model.add_result(DocumentResult(doc, tuple(synthetic.timexes(doc.text)), tuple(synthetic.mentions(doc.text)),
                                     tuple(synthetic.events(doc))))
     return model
+
+
+@pytest.fixture
+def synthetic_window(qtbot, synthetic_session):
+    """The main window on the synthetic session, shown."""
+    from timeline_app.ui.main_window import MainWindow
+
+    w = MainWindow(synthetic_session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

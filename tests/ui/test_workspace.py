@@ -13,14 +13,8 @@ from timeline_app.ui import correction_dialogs
 
 
 @pytest.fixture
-def win(qtbot, synthetic_session):
-    from timeline_app.ui.main_window import MainWindow
-
-    w = MainWindow(synthetic_session)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def win(synthetic_window):
+    return synthetic_window
 
 
 def _menu_action(window, menu: str, starts: str):

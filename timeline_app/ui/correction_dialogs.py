@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -20,47 +21,80 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QTimeEdit,
     QWidget,
 )
 
 from timeline_app.core.model import Event
 from timeline_app.ui.describe import short
 
+When = date | datetime
 
-def _day(value: date | datetime | None, default: date) -> date:
+
+def _day(value: When | None, default: date) -> date:
     if value is None:
         return default
     return value.date() if isinstance(value, datetime) else value
 
 
 class DatesForm:
-    """Earliest and latest date fields, with a message when latest comes before earliest."""
+    """Earliest and latest day, and an optional time of day that makes the event a point at that time.
 
-    def __init__(self, form: QFormLayout, earliest: date, latest: date):
-        self.earliest = QDateEdit(QDate(earliest), calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.latest = QDateEdit(QDate(latest), calendarPopup=True, displayFormat="yyyy-MM-dd")
+    Without a time (the default) the event covers whole days, from earliest to latest; with one it is an instant
+    on the earliest day. A form left as it was shown gives back the values it was shown with, so that OK on an
+    event timed in a way the form cannot show (a morning: 06:00-11:59) leaves it as it is.
+    """
+
+    def __init__(self, form: QFormLayout, earliest: When, latest: When):
+        self._shown = (earliest, latest)
+        self.earliest = QDateEdit(QDate(_day(earliest, date.today())), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.latest = QDateEdit(QDate(_day(latest, date.today())), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        at = earliest if isinstance(earliest, datetime) and earliest == latest else None
+        self.timed = QCheckBox("Time of day:", checked=at is not None)
+        self.timed.setToolTip("Tick to place the event at a time on the earliest day; leave it for whole days")
+        self.time = QTimeEdit(QTime(at.hour, at.minute) if at else QTime(12, 0), displayFormat="HH:mm")
         dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
         # a dark red on a dark window is hard to read: a light red there
         self.error = QLabel("", styleSheet=f"color: {'#ff7b6b' if dark else '#c0392b'}", wordWrap=True)
         self.error.hide()
         form.addRow("Earliest:", self.earliest)
         form.addRow("Latest:", self.latest)
+        form.addRow(self.timed, self.time)
         form.addRow(self.error)
         self.earliest.dateChanged.connect(self._follow)
+        self.timed.toggled.connect(self._timed)
+        self._timed(self.timed.isChecked())
+        self._initial = self._state()
+
+    def _state(self) -> tuple[QDate, QDate, bool, QTime]:
+        return self.earliest.date(), self.latest.date(), self.timed.isChecked(), self.time.time()
 
     def _follow(self, value: QDate) -> None:
-        # a precise date is the usual answer: moving earliest past latest drags latest along
-        if self.latest.date() < value:
+        # a precise date is the usual answer: moving earliest past latest drags latest along; an instant has one day
+        if self.latest.date() < value or self.timed.isChecked():
             self.latest.setDate(value)
 
+    def _timed(self, on: bool) -> None:
+        self.time.setEnabled(on)
+        self.latest.setEnabled(not on)
+        if on:
+            self.latest.setDate(self.earliest.date())
+
     @property
-    def dates(self) -> tuple[date, date]:
-        return self.earliest.date().toPython(), self.latest.date().toPython()
+    def dates(self) -> tuple[When, When]:
+        """(earliest, latest): two days, or the same date and time twice for an event at a time of day."""
+        if self._state() == self._initial:
+            return self._shown
+        earliest, latest = self.earliest.date().toPython(), self.latest.date().toPython()
+        if self.timed.isChecked():
+            at = datetime.combine(earliest, self.time.time().toPython())
+            return at, at
+        return earliest, latest
 
     def check(self) -> bool:
-        """True when the dates make a span; else say what is wrong."""
-        earliest, latest = self.dates
-        if latest < earliest:
+        """True when the dates make a span (an instant always does); else say what is wrong."""
+        earliest, latest = self.earliest.date().toPython(), self.latest.date().toPython()
+        if latest < earliest and not self.timed.isChecked():
             self.error.setText(f"The latest date ({latest.isoformat()}) comes before the earliest "
                                f"({earliest.isoformat()}). Choose a latest date on or after the earliest.")
             self.error.show()
@@ -83,14 +117,13 @@ class _Dialog(QDialog):
 
 
 class ChangeDateDialog(_Dialog):
-    """The earliest and latest date of an event (the same day twice for a precise date)."""
+    """The earliest and latest date of an event (the same day twice for a precise date), or its time of day."""
 
     def __init__(self, event: Event, parent: QWidget | None = None):
         super().__init__("Change date", parent)
-        today = date.today()
+        earliest = event.time.earliest or date.today()
         self.form.addRow(QLabel(f"“{short(' '.join(event.sentence.split()), 160)}”", wordWrap=True))
-        self.dates = DatesForm(self.form, _day(event.time.earliest, today),
-                               _day(event.time.latest or event.time.earliest, today))
+        self.dates = DatesForm(self.form, earliest, event.time.latest or earliest)
         self._buttons()
 
     def accept(self) -> None:
@@ -113,9 +146,9 @@ class ChangeLaneDialog(_Dialog):
 
 
 class NewEventDialog(_Dialog):
-    """Dates, lane and label of an event the user makes from selected text."""
+    """Dates (or a time of day), lane and label of an event the user makes from selected text."""
 
-    def __init__(self, excerpt: str, earliest: date, latest: date, lanes: list[str], lane: str, label: str,
+    def __init__(self, excerpt: str, earliest: When, latest: When, lanes: list[str], lane: str, label: str,
                  parent: QWidget | None = None):
         super().__init__("Add event", parent)
         self.form.addRow(QLabel(f"“{short(' '.join(excerpt.split()), 200)}”", wordWrap=True))
@@ -139,7 +172,8 @@ class NewEventDialog(_Dialog):
 
 # --- what the Edit actions call --------------------------------------------------------------------------------
 
-def ask_dates(parent: QWidget | None, event: Event) -> tuple[date, date] | None:
+def ask_dates(parent: QWidget | None, event: Event) -> tuple[When, When] | None:
+    """(earliest, latest) for an event: days, or the same datetime twice for a time of day; None if cancelled."""
     dialog = ChangeDateDialog(event, parent)
     return dialog.dates.dates if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -157,8 +191,8 @@ def ask_label(parent: QWidget | None, event: Event) -> str | None:
     return text.strip() if ok else None
 
 
-def ask_new_event(parent: QWidget | None, excerpt: str, earliest: date, latest: date, lanes: list[str], lane: str,
-                  label: str) -> tuple[date, date, str, str] | None:
+def ask_new_event(parent: QWidget | None, excerpt: str, earliest: When, latest: When, lanes: list[str], lane: str,
+                  label: str) -> tuple[When, When, str, str] | None:
     """(earliest, latest, lane, label) for a new event, or None."""
     dialog = NewEventDialog(excerpt, earliest, latest, lanes, lane, label, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

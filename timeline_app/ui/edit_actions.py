@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from timeline_app.core.text import sentence_spans
 from timeline_app.ui import correction_dialogs as dialogs
-from timeline_app.ui.describe import short
+from timeline_app.ui.describe import short, when_text
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +92,8 @@ class EditActions(QObject):
         dates = dialogs.ask_dates(self.window, event)
         if dates is not None and dates != (event.time.earliest, event.time.latest):
             self.session.change_date(event.id, *dates)
-            self._said(f"Moved the event to {dates[0].isoformat()}"
-                       + (f" – {dates[1].isoformat()}" if dates[1] != dates[0] else "") + ".")
+            self._said(f"Moved the event to {when_text(dates[0])}"
+                       + (f" – {when_text(dates[1])}" if dates[1] != dates[0] else "") + ".")
 
     def ask_lane(self) -> None:
         event = self._selected()
@@ -133,11 +133,10 @@ class EditActions(QObject):
         s0 = next((a for a, b in spans if a <= start < b), start)
         s1 = next((b for a, b in spans if a < end <= b), end)
         timex = next((t for t in result.timexes if t.start < end and start < t.end and t.earliest is not None), None)
+        # the time the selection names, to the minute when it gives one ("at 14:30"), else the publication day
+        earliest = latest = result.document.reference_date
         if timex is not None:
-            earliest = dialogs._day(timex.earliest, result.document.reference_date)
-            latest = dialogs._day(timex.latest or timex.earliest, earliest)
-        else:
-            earliest = latest = result.document.reference_date
+            earliest, latest = timex.earliest, timex.latest or timex.earliest
         lanes = [name for name, _ in self.session.session.lanes()]
         mention = next((m for m in result.mentions if s0 <= m.start < s1), None)
         lane = mention.actor if mention is not None else ""
