@@ -15,6 +15,7 @@ from functools import cache
 from timeline_app.core.temporal.lexicon import lexicon
 
 _REACH = 240  # how far a sentence is searched either side of the expression
+_WORDS = 20  # and how many words of it: a verb further away governs something else
 _BOUNDARY = re.compile(r"[.;:!?,](?:\s|$)|\n|\"|``|''|\u201c|\u201d|\s[-\u2013\u2014]+\s")
 _TOKEN = re.compile(r"n't|'[a-z]+|[a-z]+(?=n't)|[a-z][a-z-]*", re.I)
 # Words that may stand inside a verb group ("had not yet been", "will also be").
@@ -65,7 +66,8 @@ def _verdict(tokens: list[str], backwards: bool) -> tuple[str | None, str]:
     """The tense of the nearest verb group in ``tokens`` ('future', 'past', 'perfect' for had ...,
     'present-perfect' for has ..., or None if there is none) and the verb it was read from."""
     cased, tokens = tokens, [t.lower() for t in tokens]
-    order = range(len(tokens) - 1, -1, -1) if backwards else range(len(tokens))
+    reach = max(0, len(tokens) - _WORDS) if backwards else 0
+    order = range(len(tokens) - 1, reach - 1, -1) if backwards else range(min(len(tokens), _WORDS))
     links = _vocabulary()["clause_links"]
     for head in order:
         if backwards and tokens[head] in links and not _joins_names(cased, head):
@@ -87,12 +89,15 @@ def _joins_names(tokens: list[str], i: int) -> bool:
     return 0 < i < len(tokens) - 1 and tokens[i - 1][:1].isupper() and tokens[i + 1][:1].isupper()
 
 
-def _aux(word: str) -> str | None:
+@cache
+def _auxiliaries() -> dict[str, str]:
     v = _vocabulary()
-    for name in ("future_modals", "past", "perfect", "present"):
-        if word in v[name]:
-            return name
-    return None
+    return {word: name for name in ("present", "perfect", "past", "future_modals") for word in v[name]}
+
+
+def _aux(word: str) -> str | None:
+    """'future_modals', 'past', 'perfect' or 'present' for an auxiliary or modal, else None."""
+    return _auxiliaries().get(word)
 
 
 def _kind(tokens: list[str], i: int, backwards: bool) -> str | None:
