@@ -28,6 +28,62 @@ import te3data  # noqa: E402
 TICK_MS = 10
 
 
+class StallMeter:
+    """The gaps between the ticks of a 10 ms QTimer, in ms: a gap far over 10 ms is a stall the user feels."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer(interval=TICK_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> float:
+        """Start measuring; returns the start time (perf_counter)."""
+        self._last = time.perf_counter()
+        self.timer.start()
+        return self._last
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+
+def run_until(app, condition, settle_s: float = 1.5) -> None:
+    """Process events until ``condition()`` is false, then ``settle_s`` more (deferred labels, highlighting)."""
+    while condition():
+        app.processEvents()
+        time.sleep(0.001)
+    settle = time.perf_counter() + settle_s
+    while time.perf_counter() < settle:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def private_settings(tmp: Path) -> None:
+    """Autosave, settings and the recent list go to ``tmp``, never to the user's own; closing never asks."""
+    from PySide6.QtWidgets import QMessageBox
+
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[name] = str(tmp / name.lower())
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
+def close_window(app, window) -> None:
+    """Close and delete a window now, so that the next one (or the end of Qt) starts clean."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
 def write_articles(folder: Path, corpus: Path, limit: int) -> int:
     written = 0
     for path in te3data.list_tml(str(corpus))[:limit]:
@@ -47,8 +103,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from timeline_app.ui.main_window import MainWindow
 
@@ -56,47 +111,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ui_load-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
-        # the autosave and the recent list go to the temporary folder, never to the user's own
-        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-            os.environ[name] = str(Path(tmp) / name.lower())
-        # closing asks whether to save the loaded articles: nobody is there to answer
-        QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
+        private_settings(Path(tmp))
         n = write_articles(folder, args.corpus, args.limit)
         window = MainWindow()
         window.resize(1440, 900)
         window.show()
         app.processEvents()
 
-        gaps: list[float] = []
-        last = [time.perf_counter()]
-
-        def tick() -> None:
-            now = time.perf_counter()
-            gaps.append((now - last[0]) * 1000)
-            last[0] = now
-
-        timer = QTimer(interval=TICK_MS)
-        timer.timeout.connect(tick)
+        meter = StallMeter()
         done = [None]
         window.loading_finished.connect(lambda: done.__setitem__(0, time.perf_counter()))
         profiler = cProfile.Profile() if args.profile else None
-        start = time.perf_counter()
-        last[0] = start
-        timer.start()
+        start = meter.start()
         if profiler:
             profiler.enable()
         window.load([folder])
-        while done[0] is None:
-            app.processEvents()
-            time.sleep(0.001)
-        # deferred work (labels, highlighting) runs in later event-loop turns: keep measuring a while
-        settle = time.perf_counter() + 1.5
-        while time.perf_counter() < settle:
-            app.processEvents()
-            time.sleep(0.001)
+        run_until(app, lambda: done[0] is None)
         if profiler:
             profiler.disable()
-        timer.stop()
+        meter.stop()
+        gaps = meter.gaps
         s = window.session.session
         worst = sorted(gaps, reverse=True)
         print(f"articles written: {n}; loaded: {len(s.results)} documents, {len(s.events)} events, "
@@ -107,11 +141,8 @@ def main() -> None:
         print("10 longest gaps (ms):", " ".join(f"{g:.0f}" for g in worst[:10]))
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
-        window.close()
-        window.deleteLater()
+        close_window(app, window)
         del window
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        app.processEvents()
     app.shutdown()
 
 
