@@ -127,6 +127,24 @@ def test_the_save_reports_its_progress(tmp_path, seed):
     assert [s[1] for s in stages if s[0] == "rows"] == list(range(1, total + 1))
 
 
+def test_the_open_reports_its_progress_and_a_cancel_from_it_stops_it(tmp_path, seed):
+    path = tmp_path / "w.tlw"
+    other = replace(seed, document=replace(seed.document, id="other", path="/tmp/other.txt"))
+    save_workspace(path, Workspace((seed, other)))
+    steps = []
+    assert len(open_workspace(path, progress=lambda *a: steps.append(a)).results) == 2
+    assert steps == [(1, 2), (2, 2)]
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total):
+        raise Stop
+
+    with pytest.raises(Stop):  # as it is, not as a damaged file
+        open_workspace(path, progress=stop)
+
+
 def test_a_reference_date_change_survives_save_open_and_re_extraction(tmp_path, seed):
     implied = next(e for e in seed.events if e.implied_time)
     redated = {event_key(e): e for e in with_reference_date(seed, date(2016, 3, 1)).events}

@@ -102,7 +102,8 @@ def test_the_lanes_toggle_follows_undo_and_a_reopened_workspace_keeps_it_with_it
     other = MainWindow()
     qtbot.addWidget(other)
     other.show()
-    other.load([path])
+    with qtbot.waitSignal(other.workspace.opened, timeout=10000):
+        other.load([path])
     assert other.by_person_action.isChecked() and not other.isWindowModified()
     assert set(other.timeline_view.layout_.lanes) == {"Moscow", "SDF spokesman", "United States"}
     other.by_person_action.trigger()  # the sides again: the spokesman's event goes back to the SDF

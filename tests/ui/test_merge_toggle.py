@@ -121,7 +121,8 @@ def test_undo_redo_and_the_saved_workspace_keep_the_choice(qtbot, win, tmp_path)
     other = MainWindow()
     qtbot.addWidget(other)
     other.show()
-    other.load([Path(path)])
+    with qtbot.waitSignal(other.workspace.opened, timeout=10000):
+        other.load([Path(path)])
     assert other.merge_action.isChecked()
     assert len(other.timeline_view.layout_.events) == 4 and other.events_panel.model.rowCount() == 4
     assert not other.isWindowModified()

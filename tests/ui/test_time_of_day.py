@@ -128,7 +128,8 @@ def test_change_date_to_a_time_of_day_shows_exports_undoes_and_reopens(qtbot, wi
     assert win.workspace.save_to(path)
     other = MainWindow()
     qtbot.addWidget(other)
-    other.load([Path(path)])
+    with qtbot.waitSignal(other.workspace.opened, timeout=10000):
+        other.load([Path(path)])
     assert other.session.find_event(event_id).time.earliest == AT
     assert other.session.selected == event_id
 
@@ -163,7 +164,8 @@ def test_add_event_from_selection_at_a_time_of_day(qtbot, win, monkeypatch, tmp_
     assert win.workspace.save_to(path)
     other = MainWindow()
     qtbot.addWidget(other)
-    other.load([Path(path)])
+    with qtbot.waitSignal(other.workspace.opened, timeout=10000):
+        other.load([Path(path)])
     assert other.session.find_event(added.id).time.earliest == at
     other.edit.undo.trigger()
     assert other.session.find_event(added.id) is None

@@ -179,7 +179,8 @@ def test_save_then_open_in_a_new_window_restores_everything(qtbot, win, tmp_path
     other = MainWindow()
     qtbot.addWidget(other)
     other.show()
-    other.load([path])  # the loading path opens a .tlw as a workspace
+    with qtbot.waitSignal(other.workspace.opened, timeout=10000):
+        other.load([path])  # the loading path opens a .tlw as a workspace
     o = other.session
     assert list(o.session.results) == list(s.session.results)
     assert o.stack.corrections == s.stack.corrections
@@ -200,7 +201,8 @@ def test_orphaned_corrections_are_listed_as_problems(qtbot, win, tmp_path):
     gone = DeleteEvent(EventKey(results[0].document.id, 9000, 9010))
     path = tmp_path / "old.tlw"
     save_workspace(path, Workspace(results, (gone,)))
-    assert win.workspace.open(path, ask=False)
+    with qtbot.waitSignal(win.workspace.opened, timeout=10000):
+        assert win.workspace.open(path, ask=False)
     assert win.problems.count() == 1
     assert "delete event" in win.problems.item(0).text() and not win.problems_dock.isHidden()
 
@@ -210,7 +212,9 @@ def test_a_broken_workspace_shows_its_message(qtbot, win, tmp_path, monkeypatch)
     bad.write_text("not a database")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
-    assert not win.workspace.open(bad, ask=False)
+    with qtbot.waitSignal(win.workspace.open_finished, timeout=10000) as finished:
+        assert win.workspace.open(bad, ask=False)
+    assert finished.args == [False]
     assert shown and shown[0].startswith("notes.tlw: is not a timeline workspace")
 
 
@@ -277,9 +281,11 @@ def test_an_untitled_autosave_left_by_a_crash_comes_back_at_start_without_a_ques
 
     with monkeypatch.context() as m:
         m.setattr(QMessageBox, "question", staticmethod(no_questions))
-        assert fresh.workspace.offer_restore()
+        with qtbot.waitSignal(fresh.workspace.opened, timeout=10000):
+            assert fresh.workspace.offer_restore()
     assert len(fresh.session.session.results) == 1 and fresh.session.session.hidden == {"SDF"}
     assert fresh.isWindowModified() and fresh.workspace.path is None
+    assert paths.untitled_autosave_path().exists()  # until it is saved, or the window closes cleanly
 
 
 def test_a_named_workspace_autosaves_into_its_own_file(qtbot, win, tmp_path):

@@ -59,6 +59,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
 
 SaveHook = Callable[[str, int, int], None]  # (stage, rows written, rows in all): "rows", "written", "replaced"
+OpenHook = Callable[[int, int], None]  # (documents read, documents in all)
 
 
 # --- errors -------------------------------------------------------------------------------------------------------
@@ -305,8 +306,12 @@ def _copy_mode(target: Path, tmp: Path) -> None:
 
 # --- opening ------------------------------------------------------------------------------------------------------
 
-def open_workspace(path: str | Path) -> Workspace:
-    """Read a workspace file; :class:`WorkspaceError` (or a subclass) says why one cannot be read."""
+def open_workspace(path: str | Path, progress: OpenHook | None = None) -> Workspace:
+    """Read a workspace file; :class:`WorkspaceError` (or a subclass) says why one cannot be read.
+
+    ``progress`` is called with (documents read, documents in all) after each document; an exception it raises
+    (a cancel) ends the reading and reaches the caller as it is.
+    """
     path = Path(path)
     try:
         with open(path, "rb") as f:
@@ -324,7 +329,7 @@ def open_workspace(path: str | Path) -> Workspace:
     except sqlite3.DatabaseError as exc:
         raise CorruptWorkspaceError(path, f"is damaged and cannot be read ({exc}); open a backup copy") from exc
     try:
-        return _read(path, conn)
+        return _read(path, conn, progress)
     except sqlite3.DatabaseError as exc:
         raise CorruptWorkspaceError(path, f"is damaged and cannot be read ({exc}); open a backup copy") from exc
     except (ValueError, KeyError, TypeError) as exc:
@@ -345,7 +350,7 @@ def _load_into_memory(path: Path) -> sqlite3.Connection:
     return memory
 
 
-def _read(path: Path, conn: sqlite3.Connection) -> Workspace:
+def _read(path: Path, conn: sqlite3.Connection, progress: OpenHook | None = None) -> Workspace:
     if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise CorruptWorkspaceError(path, "is damaged (the database check failed); open a backup copy")
     if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -358,7 +363,7 @@ def _read(path: Path, conn: sqlite3.Connection) -> Workspace:
         raise NewerWorkspaceError(path, f"was saved by a newer version of timeline-app (workspace schema {version}; "
                                         f"this version reads up to {SCHEMA_VERSION}); update the app to open it")
     migrate(path, conn, version)
-    return _read_current(conn)
+    return _read_current(conn, progress)
 
 
 def migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
@@ -375,7 +380,7 @@ def migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
         conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
 
 
-def _read_current(conn: sqlite3.Connection) -> Workspace:
+def _read_current(conn: sqlite3.Connection, progress: OpenHook | None = None) -> Workspace:
     def by_document(sql: str) -> dict[str, list[tuple[Any, ...]]]:
         out: dict[str, list[tuple[Any, ...]]] = {}
         for row in conn.execute(sql):
@@ -389,6 +394,7 @@ def _read_current(conn: sqlite3.Connection) -> Workspace:
                          "implied_time, sources FROM events ORDER BY document, position")
     results = []
     versions = {}
+    total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     for doc_id, path, title, text, ref, source, app_version in conn.execute(
             "SELECT id, path, title, text, reference_date, reference_source, app_version FROM documents "
             "ORDER BY position"):
@@ -404,6 +410,8 @@ def _read_current(conn: sqlite3.Connection) -> Workspace:
             tuple(Actor(name, kind, tuple(json.loads(aliases)), affiliation)
                   for name, kind, aliases, affiliation in actors.get(doc_id, [])),
         ))
+        if progress:
+            progress(len(results), total)
     corrections = tuple(correction_from_dict(json.loads(data))
                         for (data,) in conn.execute("SELECT data FROM corrections ORDER BY position"))
     row = conn.execute("SELECT data FROM view_state WHERE id = 1").fetchone()

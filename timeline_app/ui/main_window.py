@@ -77,6 +77,11 @@ class MainWindow(QMainWindow):
         self.loader.progressed.connect(self._loading_progressed)
         self.loader.failed.connect(self._file_failed)
         self.loader.finished.connect(self._loading_finished)
+        self._after_open: list[str | Path] = []  # articles dropped while a workspace opens: loaded once it is
+        opener = self.workspace.opener
+        opener.started.connect(self._opening_started)
+        opener.progressed.connect(self._opening_progressed)
+        self.workspace.open_finished.connect(self._opening_finished)
         self.session.selection_changed.connect(self._selection_changed)
         self.session.timeline_changed.connect(self._update_counts)
         self._restore_geometry()
@@ -85,7 +90,8 @@ class MainWindow(QMainWindow):
     def load(self, paths: list[str | Path]) -> int:
         """Load files and folders in the background; files already loaded are skipped.
 
-        A workspace file (.tlw) among them is opened instead (the first one; it replaces what is open).
+        A workspace file (.tlw) among them is opened instead (the first one; it replaces what is open), in the
+        background; articles given while a workspace opens are loaded into it once it is open.
         """
         workspaces = [Path(p) for p in paths if Path(p).suffix.lower() == WORKSPACE_SUFFIX]
         if workspaces:
@@ -94,6 +100,9 @@ class MainWindow(QMainWindow):
                 self._file_failed(str(extra), f"{extra.name}: only one workspace opens at a time; open it "
                                   "with File › Open Workspace")
         articles = [p for p in paths if Path(p).suffix.lower() != WORKSPACE_SUFFIX]
+        if self.workspace.opening:
+            self._after_open.extend(articles)
+            return 0
         return self.loader.load(articles) if articles or not workspaces else 0
 
     def export_image(self, path: Path, size: tuple[int, int]) -> None:
@@ -114,6 +123,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar(maximumWidth=220, textVisible=True)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.loader.cancel)
+        self.cancel_button.clicked.connect(lambda: self.workspace.cancel_open())
         self.counts = QLabel()
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.progress)
@@ -190,6 +200,24 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
         self.statusBar().showMessage(f"Loading {total} file{'s' if total != 1 else ''}…")
+
+    def _opening_started(self, path: Path) -> None:
+        self.progress.setRange(0, 0)  # busy until the first document is read
+        self.progress.setFormat("%p%")  # documents read, then their corrections applied: a share, not a count
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+
+    def _opening_progressed(self, done: int, total: int, path: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _opening_finished(self, shown: bool) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        articles, self._after_open = self._after_open, []
+        if articles:
+            self.loader.load(articles)
 
     def _loading_progressed(self, done: int, total: int, path: str) -> None:
         self.progress.setRange(0, total)

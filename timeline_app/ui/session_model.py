@@ -111,16 +111,28 @@ class SessionModel(QObject):
         else:
             step()
 
-    def replace_all(self, results, corrections=(), selection: str | None = None) -> None:
+    def replace_all(self, results, corrections=(), selection: str | None = None, applied=None,
+                    then: Callable[[], object] | None = None) -> None:
         """Start over with these documents and corrections (New, Open Workspace).
 
-        ``selection`` is the selected event's key as text (as a workspace saves it).
+        ``selection`` is the selected event's key as text (as a workspace saves it); ``applied`` is
+        ``apply_corrections(results, corrections)`` when it was computed already (off the GUI thread). With
+        ``then``, the views redraw in several event-loop turns (a large workspace), and ``then`` is called after.
         """
         self._batch.stop()
-        self.session.replace_all(results, corrections)
+        self.session.replace_all(results, corrections, applied)
         event = self.session.applied.find(selection) if selection else None
         self.session.selected = event.id if event is not None else None
-        self._changed(selection_before="")
+        if then is None:
+            self._changed(selection_before="")
+            return
+
+        def shown() -> None:
+            self.selection_changed.emit(self.session.selected or "")
+            then()
+
+        self._announce_in_turns()
+        self._when_done.append(shown)
 
     def set_reference_date(self, document_id: str, reference: date) -> None:
         self._change(self.session.set_reference_date, document_id, reference)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -93,3 +94,66 @@ class SaveJob(QRunnable):
             self.signals.failed.emit(self.path, f"{self.path.name}: autosave failed: {exc}")
         else:
             self.signals.saved.emit(self.path, self.workspace)
+
+
+class OpenSignals(QObject):
+    """Signals of an :class:`OpenJob`."""
+
+    progressed = Signal(int, int, str)  # steps done, steps in all, path
+    opened = Signal(object, object, object)  # path, the Workspace read, its Applied (what it shows)
+    failed = Signal(object, str)  # path, message naming the file and what is wrong
+    finished = Signal(bool)  # True when cancelled
+
+
+class OpenCancelled(Exception):
+    """Raised inside an :class:`OpenJob` to stop reading at the next document."""
+
+
+class OpenJob(QRunnable):
+    """Read a workspace file and apply its corrections off the GUI thread; cancel() stops it at the next document.
+
+    It changes nothing the window shows: the window takes what ``opened`` carries, all at once, or nothing.
+    """
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.setAutoDelete(False)  # held by the window until finished, so the signals stay alive
+        self.path = Path(path)
+        self.signals = OpenSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise OpenCancelled
+        # one step more than the documents: applying the corrections
+        self.signals.progressed.emit(done, total + 1, str(self.path))
+        # Hand the GIL over between documents. Reading releases it briefly for every row SQLite steps to and
+        # takes it straight back, which starves the GUI thread for 50-150 ms at a time; a yield here keeps the
+        # longest wait under 10 ms (bench/ui_open.py), for about a third more reading time.
+        time.sleep(0)
+
+    def run(self) -> None:
+        from timeline_app.core.store import WorkspaceError, open_workspace
+
+        try:
+            workspace = open_workspace(self.path, self._progress)
+            applied = workspace.timeline()  # the slow part of showing a large workspace
+            self._progress(len(workspace.results) + 1, len(workspace.results))
+        except OpenCancelled:
+            pass
+        except WorkspaceError as exc:
+            self.signals.failed.emit(self.path, str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never lost in a thread
+            logger.exception("opening %s failed", self.path)
+            self.signals.failed.emit(self.path, f"{self.path.name}: could not be opened ({exc})")
+        else:
+            self.signals.opened.emit(self.path, workspace, applied)
+        finally:
+            self.signals.finished.emit(self._cancel.is_set())

@@ -1,5 +1,12 @@
 """File-menu work on the workspace: New, Open, Open Recent, Save, Save As, Export Data, autosave, restore.
 
+Opening
+-------
+A workspace of 500 articles takes about a second to read and to apply its corrections to; that runs in a worker
+(see workspace_opener.py) with its progress in the status bar and Cancel. The window changes only when the whole
+workspace has been read: a cancel, a damaged file or one from a newer version leaves what was open as it was,
+and the last two say so naming the file. The views then redraw in several event-loop turns.
+
 Saved state
 -----------
 The workspace is "modified" when its documents or corrections differ from those last written to its file,
@@ -28,8 +35,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from timeline_app.core import paths
 from timeline_app.core.corrections import describe
-from timeline_app.core.store import ViewState, Workspace, WorkspaceError, open_workspace, save_workspace
+from timeline_app.core.store import ViewState, Workspace, WorkspaceError, save_workspace
 from timeline_app.ui.workers import SaveJob
+from timeline_app.ui.workspace_opener import WorkspaceOpener
 
 logger = logging.getLogger(__name__)
 AUTOSAVE_MS = 5000
@@ -46,6 +54,8 @@ class WorkspaceActions(QObject):
     """The workspace file of a main window: its actions, its saved state, its autosave."""
 
     autosaved = Signal(object)  # the path an autosave wrote
+    opened = Signal(object)  # the workspace file now shown (None: the untitled work of a session that crashed)
+    open_finished = Signal(bool)  # after an open: True when it is shown, False when it failed or was cancelled
 
     def __init__(self, window: QMainWindow, layout_version: int = 0):
         super().__init__(window)
@@ -60,6 +70,14 @@ class WorkspaceActions(QObject):
         self._job: SaveJob | None = None
         self._finished_job: SaveJob | None = None
         self._closed = False  # closed or shut down: no more questions, no more autosaves
+        self.opener = WorkspaceOpener(self)
+        self.opener.opened.connect(self._open_read)
+        self.opener.failed.connect(self._open_failed)
+        self.opener.finished.connect(self._open_ended)
+        self._restoring = False  # the file being opened is the untitled autosave of a session that crashed
+        self._open_from = self.session.session.change_key  # the session when the open began
+        self._showing = False  # a workspace read is being drawn, in several event-loop turns
+        self._autosaved_at = ""  # when the untitled autosave being restored was written
 
         def action(text, slot, shortcut=None, tip="") -> QAction:
             a = QAction(text, window)
@@ -116,9 +134,19 @@ class WorkspaceActions(QObject):
         return Workspace(tuple(s.results.values()), s.stack.corrections, state)
 
     # --- New / Open ------------------------------------------------------------------
+    @property
+    def opening(self) -> bool:
+        """True from the start of an open until the workspace is shown, or the open failed or was cancelled."""
+        return self.opener.busy or self._showing
+
+    def cancel_open(self) -> None:
+        """Stop reading a workspace: what was open stays as it was."""
+        self.opener.cancel()
+
     def new(self) -> None:
         if not self.maybe_save():
             return
+        self._stop_opening()
         self._wait()
         if self.path is None:
             _remove(paths.untitled_autosave_path())
@@ -133,40 +161,88 @@ class WorkspaceActions(QObject):
             self.open(Path(name))
 
     def open(self, path: Path, ask: bool = True) -> bool:
-        """Open a workspace file in this window (after offering to save the current one); False if it was not."""
+        """Start opening a workspace file in this window (after offering to save the current one).
+
+        False when it was not started; else ``open_finished`` tells how it ended (``opened`` when it is shown).
+        """
+        name = Path(path).name
         if self.window.loader.busy:
             QMessageBox.information(self.window, "Still loading",
                                     "Articles are still loading. Wait for them, or press Cancel, then open "
-                                    f"{Path(path).name} again.")
+                                    f"{name} again.")
+            return False
+        if self.opening:
+            self._said(f"Still opening a workspace: wait for it, or press Cancel, then open {name}.")
             return False
         if ask and not self.maybe_save():
             return False
-        try:
-            workspace = open_workspace(path)
-        except WorkspaceError as exc:
-            if not Path(path).exists():
-                paths.remove_recent_workspace(path)
-            QMessageBox.warning(self.window, "Cannot open workspace", str(exc))
-            return False
-        self._wait()
-        if self.path is None:
-            _remove(paths.untitled_autosave_path())  # the user chose what to do with the untitled work
-        self.restore(workspace, Path(path))
-        paths.add_recent_workspace(path)
-        self._said(f"Opened {Path(path).name}: {len(workspace.results)} documents, "
-                   f"{len(workspace.corrections)} corrections.")
+        self._start_open(Path(path), restoring=False)
         return True
 
-    def restore(self, workspace: Workspace, path: Path | None) -> None:
-        """Show a workspace as it was left: documents, corrections, hidden lanes, visible range, selection."""
+    def _start_open(self, path: Path, restoring: bool) -> None:
+        self._restoring = restoring
+        self._open_from = self.session.session.change_key
+        self.opener.open(path)
+
+    def _open_read(self, path: Path, workspace: Workspace, applied) -> None:
+        """The worker read the whole file: show it (unless the user, asked again, keeps what changed meanwhile)."""
+        changed = self.session.session.change_key != self._open_from
+        if changed and not self._restoring and not self.maybe_save():
+            self._said(f"Did not open {path.name}.")
+            return
+        self._wait()
+        if self.path is None and not self._restoring:
+            _remove(paths.untitled_autosave_path())  # the user chose what to do with the untitled work
+        if self._restoring:
+            self.restore(workspace, None, applied)  # still untitled, and unsaved
+            self._said(f"Restored the unsaved work autosaved at {self._autosaved_at}. Save it to keep it, or "
+                       "File > New to start afresh.")
+            return
+        self.restore(workspace, path, applied)
+        paths.add_recent_workspace(path)
+        self._said(f"Opened {path.name}: {len(workspace.results)} documents, {len(workspace.corrections)} "
+                   "corrections.")
+
+    def _open_failed(self, path: Path, message: str) -> None:
+        if self._restoring:
+            logger.error("cannot restore the autosave: %s", message)
+            self._said(f"Could not restore the unsaved work of the last session: {message}")
+            return
+        if not path.exists():
+            paths.remove_recent_workspace(path)
+        self._said(f"Did not open {message}")
+        QMessageBox.warning(self.window, "Cannot open workspace", message)
+
+    def _open_ended(self, path: Path, cancelled: bool) -> None:
+        if cancelled:
+            self._said(f"Opening {path.name} cancelled; nothing changed.")
+        if not self._showing:  # else open_finished comes once the views show it
+            self.open_finished.emit(False)
+
+    def restore(self, workspace: Workspace, path: Path | None, applied=None) -> None:
+        """Show a workspace as it was left: documents, corrections, hidden lanes, visible range, selection.
+
+        ``applied`` is ``workspace.timeline()`` when it was computed already (by the worker that read the file).
+        The views redraw in several event-loop turns; ``opened`` is emitted once they have.
+        """
         view = workspace.view
-        s = self.session.session
         if view.layout:
             self.window.restoreState(QByteArray(base64.b64decode(view.layout)), self.layout_version)
-        self.session.replace_all(workspace.results, workspace.corrections, view.selection)
-        if view.visible_range is not None:
-            self.window.timeline_view.set_visible_range(*view.visible_range)
-        self._show_orphans(s.applied.orphans)
+
+        def shown() -> None:
+            self._showing = False
+            if self.session.session.documents_revision != revision:  # File > New came first
+                self.open_finished.emit(False)
+                return
+            if view.visible_range is not None:
+                self.window.timeline_view.set_visible_range(*view.visible_range)
+            self.opened.emit(path)
+            self.open_finished.emit(True)
+
+        self._showing = True
+        self.session.replace_all(workspace.results, workspace.corrections, view.selection, applied, then=shown)
+        revision = self.session.session.documents_revision
+        self._show_orphans(self.session.session.applied.orphans)
         self._opened(path)
 
     def _opened(self, path: Path | None) -> None:
@@ -244,11 +320,18 @@ class WorkspaceActions(QObject):
         if not self.maybe_save():
             return False
         self.timer.stop()
+        # the untitled work of a crashed session, closed before it was restored, is offered again next time
+        interrupted = self.opener.busy and self._restoring
+        self._stop_opening()
         self._wait()
-        if self.path is None:
+        if self.path is None and not interrupted:
             _remove(paths.untitled_autosave_path())
         self._closed = True
         return True
+
+    def _stop_opening(self) -> None:
+        self.cancel_open()
+        self.opener.wait()
 
     def shutdown(self) -> None:
         """The application is quitting without the window being closed by the user (no one to ask).
@@ -258,6 +341,7 @@ class WorkspaceActions(QObject):
         if self._closed:
             return
         self.timer.stop()
+        self._stop_opening()
         self._wait()
         key = self.session.session.change_key
         if key != self._autosaved and not (self.path is None and self._is_empty()):
@@ -313,20 +397,14 @@ class WorkspaceActions(QObject):
         """At start: bring back the untitled workspace a session that did not end cleanly autosaved.
 
         It comes back without a question (nothing is lost either way: File > New starts afresh), so a start
-        never waits on a dialog, and the status bar says what happened.
+        never waits on a dialog, and the status bar says what happened. True when there is one to restore; it is
+        read in the background (``open_finished`` tells how that ended).
         """
         autosave = paths.untitled_autosave_path()
-        if not autosave.exists():
+        if not autosave.exists() or self.opening:
             return False
-        when = datetime.fromtimestamp(autosave.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        try:
-            workspace = open_workspace(autosave)
-        except WorkspaceError as exc:
-            logger.error("cannot restore the autosave: %s", exc)
-            self._said(f"Could not restore the unsaved work of the last session: {exc}")
-            return False
-        self.restore(workspace, None)  # still untitled, and unsaved
-        self._said(f"Restored the unsaved work autosaved at {when}. Save it to keep it, or File > New to start afresh.")
+        self._autosaved_at = datetime.fromtimestamp(autosave.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        self._start_open(autosave, restoring=True)  # in the background, like any workspace
         return True
 
     # --- recent, export --------------------------------------------------------------
