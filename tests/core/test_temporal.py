@@ -439,3 +439,7 @@ def test_the_day_before_a_gerund_and_the_world_of_tomorrow():
 def test_holidays_near_ahead_and_things_named_after_them():
     assert values("Churches are guarded over Christmas.", date(2005, 12, 13)) == [("Christmas", "DATE", "2005-12-25")]
     assert values("Exports of Christmas trees rose.", date(2005, 12, 13)) == []
+
+
+def test_a_number_spelled_out_with_digits_in_brackets():
+    assert values("Within thirty (30) days the parties shall meet.") == [("thirty (30) days", "DURATION", "P30D")]

@@ -39,7 +39,7 @@ from timeline_app.core.temporal.rules.base import (
       rf"(?:(?P<q>{QUAL})\s+)?(?:(?P<n0>{NUM})\s*(?:to|or|-|–)\s*(?=\d|{NUMWORD}))?"
       rf"(?P<n>{NUM}|{VAGUE}|(?:a\s+)?(?:couple|few)(?:\s+of)?|several|many|"
       rf"(?:a\s+)?(?:dozen|dozens\s+of|hundreds\s+of|thousands\s+of))"
-      rf"(?:\s+(?:more|full|straight|consecutive|long|additional|further|whole))?[\s-]+"
+      rf"(?:\s*\(\d+\))?(?:\s+(?:more|full|straight|consecutive|long|additional|further|whole))?[\s-]+"
       rf"(?P<u>{UNITS})\b(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two|three))?"
       rf"(?!\s+(?:ago|earlier|later|from\s+now|hence|back|old)\b)(?!-)"
       rf"(?!\s+(?:before|after)\s*[,.;])", "unit", reach=(48, 24))
