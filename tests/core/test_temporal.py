@@ -443,3 +443,8 @@ def test_holidays_near_ahead_and_things_named_after_them():
 
 def test_a_number_spelled_out_with_digits_in_brackets():
     assert values("Within thirty (30) days the parties shall meet.") == [("thirty (30) days", "DURATION", "P30D")]
+
+
+def test_a_clock_time_on_a_weekday_with_its_date():
+    assert values("It will host a call at 5:00 p.m. ET on Thursday, March 4.", date(2021, 3, 3)) == [
+        ("5:00 p.m. ET on Thursday, March 4", "TIME", "2021-03-04T17:00")]

@@ -370,7 +370,8 @@ def _week_of(m, ctx):
 
 
 @rule(rf"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
-      rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<td>today|yesterday|tomorrow|tonight)|"
+      rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<mon3>{MONTH})\s+(?P<md3>{DAYNUM})\b"
+      rf"(?:,\s*(?P<my3>{YEAR4})\b)?)?|(?P<td>today|yesterday|tomorrow|tonight)|"
       rf"(?P<mon>{MONTH})\s+(?P<md>{DAYNUM})\b(?:,?\s+(?P<my>{YEAR4})\b)?))?"
       rf"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::\d\d)?(?=\s*(?:[ECMP][SD]T|GMT|UTC|hours|hrs|local|h\b))"
       rf"|(?<=\b(?:at|by)\s)(?P<h24b>[01]?\d|2[0-3]):(?P<mi24b>[0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|%))"
@@ -391,7 +392,11 @@ def _clock(m, ctx):
         pm = m["ap"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
         wd, td = m["wd"], m["td"]
-    if m["mon"] and _cap(m["mon"]) and m["my"]:
+    if m["mon3"] and _cap(m["mon3"]):  # "5 p.m. on Thursday, March 4": the date says which Thursday
+        day = int(re.match(r"\d+", m["md3"]).group())
+        d = date(int(m["my3"]), month_number(m["mon3"]), day) if m["my3"] else \
+            _closest_year(month_number(m["mon3"]), day, ctx, m.start(), m.end())
+    elif m["mon"] and _cap(m["mon"]) and m["my"]:
         d = date(int(m["my"]), month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()))
     elif m["mon"] and _cap(m["mon"]):
         d = _closest_year(month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()), ctx, m.start(), m.end())
