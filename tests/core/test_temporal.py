@@ -448,3 +448,9 @@ def test_a_number_spelled_out_with_digits_in_brackets():
 def test_a_clock_time_on_a_weekday_with_its_date():
     assert values("It will host a call at 5:00 p.m. ET on Thursday, March 4.", date(2021, 3, 3)) == [
         ("5:00 p.m. ET on Thursday, March 4", "TIME", "2021-03-04T17:00")]
+
+
+def test_the_first_week_of_a_month_is_its_first_seven_days():
+    (week,) = tag("The vote is in the first week of October.", REF)
+    assert (week.text, week.value, week.earliest, week.latest) == (
+        "the first week of October", "2017-W40", date(2017, 10, 1), date(2017, 10, 7))

@@ -369,6 +369,27 @@ def _week_of(m, ctx):
     return _dated(Period("day", day).coarsen("week"), "reference")
 
 
+@rule(rf"\b(?P<t>the\s+(?P<n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH})"
+      rf"(?:,?\s+(?P<y>{YEAR4}))?)\b", "unit")
+def _nth_week_of(m, ctx):
+    """ "the first week of October": its first seven days (the value is the ISO week that holds most of them)."""
+    if not _cap(m["mon"]):
+        return None
+    month = month_number(m["mon"])
+    if m["y"]:
+        year, anchor = int(m["y"]), "absolute"
+    else:
+        year, anchor = _closest_year(month, 1, ctx, m.start(), m.end()).year, "reference"
+    if m["n"].lower() in ("last", "final"):
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        first = last - timedelta(days=6)
+    else:
+        first = date(year, month, 1) + timedelta(days=7 * (_L["ordinals"][m["n"].lower()] - 1))
+        last = first + timedelta(days=6)
+    week = Period("day", first + timedelta(days=3)).coarsen("week")
+    return Reading("DATE", week.value, week, anchor, bounds=(first, last))
+
+
 @rule(rf"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}"
       rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<mon3>{MONTH})\s+(?P<md3>{DAYNUM})\b"
       rf"(?:,\s*(?P<my3>{YEAR4})\b)?)?|(?P<td>today|yesterday|tomorrow|tonight)|"
