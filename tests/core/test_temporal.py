@@ -454,3 +454,16 @@ def test_the_first_week_of_a_month_is_its_first_seven_days():
     (week,) = tag("The vote is in the first week of October.", REF)
     assert (week.text, week.value, week.earliest, week.latest) == (
         "the first week of October", "2017-W40", date(2017, 10, 1), date(2017, 10, 7))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In March 2010 they met. Two days later they left.", ("Two days later", "DATE", "2010-03")),
+    ("In the winter of 2010 they met. Two days later they left.", ("Two days later", "DATE", "2010-WI")),
+    ("In March 2010 they met. A month later they left.", ("A month later", "DATE", "2010-04")),
+])
+def test_days_counted_from_a_coarser_period_stay_as_coarse(text, expected):
+    assert expected in values(text)
+
+
+def test_tag_survives_a_count_of_days_from_a_season():
+    assert isinstance(tag("until winter 26-Sep-2017 days later", date(418, 8, 3)), list)

@@ -134,6 +134,10 @@ class Period:
             return Period("quarter", d, index=(d.month - 1) // 3 + 1)
         if gran == "half":
             return Period("half", d, index=(d.month - 1) // 6 + 1)
+        if gran == "season":  # winter is December to February, and belongs to the year it starts in
+            part = "WI SP SP SP SU SU SU FA FA FA WI WI".split()[d.month - 1]
+            year = d.year - 1 if d.month <= 2 else d.year
+            return Period("season", date(year, 1, 1), part=part)
         return Period(gran, d)
 
 

@@ -37,7 +37,8 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
             start, end = reading.span
         try:
             out.append(_timex(text, start, end, reading))
-        except (ValueError, OverflowError):  # bounds past year 9999
+        except (ValueError, OverflowError, KeyError):  # bounds past year 9999, a period a rule got wrong
+            logger.debug("no bounds for %r", text[start:end], exc_info=True)
             continue
         period = reading.period
         # A date resolved against an earlier one ("a year earlier") is not itself a new anchor:

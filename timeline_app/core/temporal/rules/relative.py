@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from timeline_app.core.temporal.calendar import add_months
 from timeline_app.core.temporal.lexicon import month_number, number_value, weekday_number
@@ -180,6 +180,10 @@ def _the_weekend(m, ctx):
     return _dated(Period("weekend", sat), "reference")
 
 
+_RANK = {"week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 4, "season": 4, "year": 5, "decade": 6,
+         "century": 7}  # day, time and part of day rank 0
+
+
 def _stretch(day, sign: int, gran: str) -> tuple:
     """Where "a few days later" or "years ago" falls: the units one to seven away from ``day`` on one side."""
     near, far = (Period("day", day).coarsen(gran).shift(sign * k) for k in (1, 7))
@@ -233,10 +237,14 @@ def _offset(m, ctx):
         return _dated(shifted, anchor, mod)
     if unit == "weekend":
         return _dated(Period("weekend", base.day).shift(sign * n), anchor, mod)
-    if gran in ("day",) and base.gran not in ("day", "time", "part") and not deictic:
-        gran = base.gran
-    target = Period("day", base.day).shift(sign * n, "quarter" if unit == "quarter" else gran) \
-        if gran != "day" else Period("day", base.day + timedelta(days=sign * n))
+    # counted from a coarser period ("In March 2010 ... two days later"), the answer is no finer than it
+    coarse = not deictic and _RANK.get(base.gran, 0) > _RANK.get(gran, 0)
+    start = base.bounds()[0] if coarse else base.day
+    start = start.date() if isinstance(start, datetime) else start
+    target = Period("day", start + timedelta(days=sign * n)) if gran == "day" else \
+        Period("day", start).shift(sign * n, "quarter" if unit == "quarter" else gran)
+    if coarse:
+        return _dated(target.coarsen(base.gran), anchor, mod)
     if unit == "quarter":
         return _dated(target.coarsen("quarter"), anchor, mod)
     return _dated(target.coarsen(gran) if gran != "day" else target, anchor, mod)
