@@ -467,3 +467,18 @@ def test_days_counted_from_a_coarser_period_stay_as_coarse(text, expected):
 
 def test_tag_survives_a_count_of_days_from_a_season():
     assert isinstance(tag("until winter 26-Sep-2017 days later", date(418, 8, 3)), list)
+
+
+_TIME_WORDS = ("the a on in by until until 5th March May Monday Friday's FY2018 FY18 BC AD B.C. 44 1066 1347 "
+               "2017/09/26 26-Sep-2017 10:30 pm a.m. at dawn years days later ago hours and a half thousand (30) "
+               "week weekend of first last quarter half period latest 1988 year-earlier nineteen ninety-seven "
+               "winter summer this coming past next previous following that same day morning Christmas noon "
+               "current then early late mid , . ; - ( ) 0 99999999").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=40),
+       st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+def test_time_words_in_any_order_never_raise(words, ref):
+    """Random text rarely reaches the rules' corners; time words shuffled together do (a season counted in days)."""
+    assert isinstance(tag(" ".join(words), ref), list)
