@@ -115,6 +115,12 @@ class TimelineView(QWidget):
         self._label_timer.timeout.connect(self.update_labels)
         self.plot.getViewBox().sigXRangeChanged.connect(self._label_timer.start)
         self.plot.getViewBox().sigYRangeChanged.connect(self._label_timer.start)
+        # Until the user moves the view, it follows the timeline as it grows (files still loading); after
+        # a wheel, a drag or a move of the overview, new events no longer pull it away from where they are.
+        self._following = True
+        self.plot.getViewBox().sigRangeChangedManually.connect(self._stop_following)
+        if self.overview is not None:
+            self.overview.region.sigRegionChangeFinished.connect(self._stop_following)
 
         self.lane_axis.lane_dropped.connect(self._lane_dropped)
         scene = self.graphics.scene()
@@ -147,7 +153,7 @@ class TimelineView(QWidget):
         self.lanes.set_layout(lay)
         if first:
             self.lanes.show_lanes(top=-EDGE)  # a new timeline starts at its first (busiest) lane
-        if first or not self._in_view(lay):
+        if first or self._following or not self._in_view(lay):
             self.fit()
         else:
             self.lanes.show_lanes()  # the same lanes in view as far as they are still there
@@ -166,6 +172,10 @@ class TimelineView(QWidget):
             self.plot.setXRange(-15, 15, padding=0)
         self.lanes.show_lanes()
         self._label_timer.start()  # labels in a later event-loop turn: a redraw never stalls for long
+        self._following = True
+
+    def _stop_following(self, *args) -> None:
+        self._following = False
 
     def select_event(self, event_id: str) -> None:
         """Outline the event and bring it into view (no signal: selection comes from outside)."""
@@ -189,6 +199,7 @@ class TimelineView(QWidget):
             half = (vx1 - vx0) / 2
             centre = (x0 + x1) / 2
             self.plot.setXRange(centre - half, centre + half, padding=0)
+            self._following = False  # the user asked to see this event: keep it in view
         self.lanes.ensure_visible(y - ROW, y + ROW)  # and to its lane, when the lanes scroll
 
     def visible_range(self) -> tuple[datetime, datetime] | None:
