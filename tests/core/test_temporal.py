@@ -482,3 +482,13 @@ _TIME_WORDS = ("the a on in by until until 5th March May Monday Friday's FY2018 
 def test_time_words_in_any_order_never_raise(words, ref):
     """Random text rarely reaches the rules' corners; time words shuffled together reach more of them."""
     assert isinstance(tag(" ".join(words), ref), list)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maybank led the fall in banking stocks.", []),
+    ("Prices are expected to fall.", []),
+    ("the spring in his step", []),
+    ("Talks resume after the fall.", [("the fall", "DATE", "2017-FA")]),
+])
+def test_fall_and_spring_as_seasons_only_where_a_time_belongs(text, expected):
+    assert values(text) == expected

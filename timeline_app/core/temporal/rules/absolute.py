@@ -155,8 +155,11 @@ def _season(m, ctx):
     code = _L["seasons"][m["s"].lower()]
     which = (m["which"] or "").lower()
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-    if not (which or m["y"] or m["mod"] or m.group().lower().startswith("the ")
-            or re.search(r"\b(?:in|during|by|since|until|over|this)\s+$", before)):
+    the = m.group().lower().startswith("the ")
+    after_time_word = re.search(r"\b(?:in|during|by|since|until|over|this)\s+$", before) or (
+        the and re.search(r"\b(?:till|through|throughout|for|before|after|from|to|of)\s+$", before))
+    verb_too = m["s"].lower() in ("fall", "spring")  # "led the fall in shares", "the spring in his step"
+    if not (which or m["y"] or m["mod"] or after_time_word or (the and not verb_too)):
         return None  # "fall" and "spring" are verbs and nouns too
     if m["y"]:
         return _dated(Period("season", date(int(m["y"]), 1, 1), part=code), "absolute", _mod(m["mod"]))
