@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 DOCUMENT_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 MAX_LEGEND = 12
+NEWS_SHARE = 0.6  # a first view shows the weeks of publication when this share of events falls there
 MAX_LABELS = 40  # short labels appear once this few events are in view
 LABEL_CHARS = 32
 
@@ -154,7 +155,7 @@ class TimelineView(QWidget):
         if first:
             self.lanes.show_lanes(top=-EDGE)  # a new timeline starts at its first (busiest) lane
         if first or self._following or not self._in_view(lay):
-            self.fit()
+            self._fit_news()
         else:
             self.lanes.show_lanes()  # the same lanes in view as far as they are still there
             self._label_timer.start()  # events moved (a correction, an undo): labels follow them
@@ -173,6 +174,23 @@ class TimelineView(QWidget):
         self.lanes.show_lanes()
         self._label_timer.start()  # labels in a later event-loop turn: a redraw never stalls for long
         self._following = True
+
+    def _fit_news(self) -> None:
+        """The view a new timeline opens on: the weeks its articles were published in, when most events fall
+        there (the history they recall stays in the overview and one F away); otherwise every event."""
+        lay = self.layout_
+        published = [d.reference_date for d in self.timeline.documents]
+        if lay.events and published:
+            lo = days(min(published) - timedelta(days=31), lay.origin)
+            hi = days(max(published) + timedelta(days=7), lay.origin)
+            inside = float(((lay.x1 >= lo) & (lay.x0 <= hi)).mean())
+            if inside >= NEWS_SHARE and (lay.x0.min() < lo or lay.x1.max() > hi):
+                self.plot.setXRange(lo, hi, padding=0.04)
+                self.lanes.show_lanes()
+                self._label_timer.start()
+                self._following = True
+                return
+        self.fit()
 
     def _stop_following(self, *args) -> None:
         self._following = False
