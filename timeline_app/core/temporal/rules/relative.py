@@ -254,7 +254,7 @@ def _offset(m, ctx):
 
 @rule(r"\b(?P<t>(?:the|that)\s+(?P<which>previous|next|following|same|prior)\s+(?P<u>day|morning|afternoon|evening|"
       r"night|week|month|year))\b|\b(?P<t2>(?P<which2>earlier|later)\s+that\s+(?P<u2>day|morning|week|month|year))\b"
-      r"|\b(?P<t3>that\s+(?P<u3>day|morning|evening|night|week|month|year))\b"
+      r"|\b(?P<t3>that\s+(?:(?:very|same)\s+)?(?P<u3>day|morning|evening|night|week|month|year))\b"
       r"|\b(?P<t4>the\s+day\s+(?P<which4>before|after|earlier))(?!\s+(?:the|that|this|his|her|yesterday|tomorrow|"
       rf"last|next|{WEEKDAY})\b|\s+[a-z]+ing\b)\b"
       rf"|\b(?P<t5>(?:the\s+)?day\s+(?P<which5>before|after)\s+(?P<wwhich>last|next|this)?\s*(?P<wd5>{WEEKDAY}))",
