@@ -492,3 +492,8 @@ def test_time_words_in_any_order_never_raise(words, ref):
 ])
 def test_fall_and_spring_as_seasons_only_where_a_time_belongs(text, expected):
     assert values(text) == expected
+
+
+def test_a_day_told_in_the_past_is_not_months_ahead():
+    assert ("May 3", "DATE", "1998-05-03") in values("They met on May 3 in Paris.", date(1999, 2, 6))
+    assert ("Nov. 16", "DATE", "1989-11-16") in values("The offer was extended to Nov. 16.", date(1989, 10, 30))

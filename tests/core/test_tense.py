@@ -61,3 +61,10 @@ def test_a_past_plan_points_ahead_only_for_what_was_planned(sentence, expression
 ])
 def test_limits_plans_and_long_subjects(sentence, expression, expected):
     assert at(sentence, expression) == expected
+
+
+def test_no_verb_says_nothing():
+    from timeline_app.core.temporal.tense import stated_tense
+
+    assert stated_tense("Nothing at all in March", 16, 21) is None
+    assert stated_tense("They met in March", 12, 17) == "past"

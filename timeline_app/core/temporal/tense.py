@@ -43,6 +43,11 @@ def _deadline() -> re.Pattern:
 
 def tense(text: str, start: int, end: int) -> str:
     """'future' when the sentence around text[start:end] speaks of what is to come, else 'past'."""
+    return stated_tense(text, start, end) or "past"
+
+
+def stated_tense(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' as the governing verb says, or None when no verb says which."""
     left = text[max(0, start - _REACH):start]
     cuts = [m.end() for m in _BOUNDARY.finditer(left)]
     if cuts:
@@ -59,6 +64,8 @@ def tense(text: str, start: int, end: int) -> str:
     # "until Tuesday", "by May" set a limit ahead, unless the verb tells of what is over ("stayed until May")
     if _deadline().search(left) and (verdict in (None, "present-perfect") or head in _vocabulary()["deferrals"]):
         return "future"
+    if verdict is None:
+        return None
     return "future" if verdict == "future" else "past"
 
 

@@ -13,7 +13,7 @@ from timeline_app.core.temporal.lexicon import (
     alternation,
     lexicon,
 )
-from timeline_app.core.temporal.tense import tense
+from timeline_app.core.temporal.tense import stated_tense, tense
 
 _L = lexicon()
 
@@ -198,9 +198,12 @@ def _closest_year(month: int, day: int, ctx: Context, start: int, end: int) -> d
     if not options:
         return None
     nearest = min(options, key=lambda d: abs((d - ref).days))
-    if ctx.tense(start, end) == "future":
+    stated = stated_tense(ctx.text, start, end)
+    if stated == "future":
         future = [d for d in options if d >= ref - timedelta(days=2)]
         return future[0] if future and (future[0] - ref).days < 300 else nearest
+    if stated == "past" and (nearest - ref).days > 45:  # "they met on May 3" in February: last May
+        return nearest.replace(year=nearest.year - 1) if _day(nearest.year - 1, month, day) else nearest
     if nearest > ref + timedelta(days=120):
         return nearest.replace(year=nearest.year - 1) if _day(nearest.year - 1, month, day) else nearest
     return nearest
