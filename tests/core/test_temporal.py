@@ -497,3 +497,7 @@ def test_fall_and_spring_as_seasons_only_where_a_time_belongs(text, expected):
 def test_a_day_told_in_the_past_is_not_months_ahead():
     assert ("May 3", "DATE", "1998-05-03") in values("They met on May 3 in Paris.", date(1999, 2, 6))
     assert ("Nov. 16", "DATE", "1989-11-16") in values("The offer was extended to Nov. 16.", date(1989, 10, 30))
+
+
+def test_a_clock_time_on_a_date_that_does_not_exist_is_dropped():
+    assert values("They met at 9 a.m. Feb. 30.", date(2017, 3, 1)) == []

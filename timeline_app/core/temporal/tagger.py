@@ -148,7 +148,7 @@ def _matches(rule, text: str, triggers: dict) -> list:
 def _safe(normalise, match, ctx: Context) -> Reading | None:
     try:
         return normalise(match, ctx)
-    except (ValueError, OverflowError, KeyError, IndexError, TypeError, ZeroDivisionError) as exc:
+    except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError, ZeroDivisionError) as exc:
         logger.debug("rule %s failed on %r: %s", normalise.__name__, match.group(), exc)
         return None
 

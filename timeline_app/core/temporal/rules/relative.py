@@ -27,6 +27,7 @@ from timeline_app.core.temporal.rules.base import (
     _cap,
     _closest_year,
     _dated,
+    _day,
     _duration,
     _mod,
     _near,
@@ -421,14 +422,13 @@ def _clock(m, ctx):
         pm = m["ap"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
         wd, td = m["wd"], m["td"]
-    if m["mon3"] and _cap(m["mon3"]):  # "5 p.m. on Thursday, March 4": the date says which Thursday
-        day = int(re.match(r"\d+", m["md3"]).group())
-        d = date(int(m["my3"]), month_number(m["mon3"]), day) if m["my3"] else \
-            _closest_year(month_number(m["mon3"]), day, ctx, m.start(), m.end())
-    elif m["mon"] and _cap(m["mon"]) and m["my"]:
-        d = date(int(m["my"]), month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()))
-    elif m["mon"] and _cap(m["mon"]):
-        d = _closest_year(month_number(m["mon"]), int(re.match(r"\d+", m["md"]).group()), ctx, m.start(), m.end())
+    # a date after the time, or after its weekday ("5 p.m. on Thursday, March 4"), says which day
+    mon, md, my = (m["mon3"], m["md3"], m["my3"]) if m["mon3"] else (m["mon"], m["md"], m["my"])
+    if mon and _cap(mon):
+        month, day = month_number(mon), int(re.match(r"\d+", md).group())
+        d = _day(int(my), month, day) if my else _closest_year(month, day, ctx, m.start(), m.end())
+        if d is None:
+            return None  # "Feb. 30"
     elif wd and _cap(wd):
         d, _ = _weekday_date(weekday_number(wd), ctx, m.start(), m.end())
     elif td:
