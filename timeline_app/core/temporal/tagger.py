@@ -46,15 +46,12 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
         if period is not None and period.gran in _GRANS_THAT_ANCHOR and not reading.value.endswith("_REF") \
                 and reading.anchor != "previous":
             ctx.last, ctx.last_at = period, start
-            if reading.anchor == "absolute" and period.gran not in ("decade", "century"):
-                ctx.story_year = period.day.year if period.day.year != ref.year else None
-                ctx.story_at = start
             # a report names its own quarter first; later ones ("a fourth-quarter charge") are asides
             if period.gran in ("quarter", "half") and ctx.reported is None and 0 <= (ref - period.day).days < 370:
                 ctx.reported = period
-        elif ctx.narrative and period is not None and reading.anchor == "previous" \
-                and period.gran not in ("decade", "century"):
-            # a history moves on with "the following year" as much as with "in 1944"
+        # the year a story is in: a date written in full, and in a history "the following year" too
+        if period is not None and period.gran not in ("decade", "century") and (
+                reading.anchor == "absolute" or (ctx.narrative and reading.anchor == "previous")):
             ctx.story_year = period.day.year if period.day.year != ref.year else None
             ctx.story_at = start
         if reading.year_to_date:
