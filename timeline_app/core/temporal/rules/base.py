@@ -228,7 +228,7 @@ def _month_period(month: int, ctx: Context, start: int, end: int, which: str = "
 
 
 def _weekday_date(wd: int, ctx: Context, start: int, end: int, which: str = "",
-                  tense: str = "") -> tuple[date, str]:
+                  told: str = "") -> tuple[date, str]:
     ref = ctx.ref
     delta = wd - ref.isoweekday()
     if which == "last":
@@ -243,7 +243,7 @@ def _weekday_date(wd: int, ctx: Context, start: int, end: int, which: str = "",
     if ctx.narrative and story is not None and story.gran in ("day", "time", "part") and start - ctx.last_at < 600:
         # a history moves forward from the day it last named: "On 22 June 1941 ... On Wednesday ..."
         return story.day + timedelta(days=(wd - story.day.isoweekday()) % 7), "previous"
-    if (tense or ctx.tense(start, end)) == "future":
+    if (told or ctx.tense(start, end)) == "future":
         return ref + timedelta(days=(wd - ref.isoweekday()) % 7), "reference"
     return ref - timedelta(days=(ref.isoweekday() - wd) % 7), "reference"
 
