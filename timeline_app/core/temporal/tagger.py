@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline_app.core.model import Timex
+from timeline_app.core.temporal import grammar
 from timeline_app.core.temporal.calendar import Period
 from timeline_app.core.temporal.rules import RULES, TRIGGER, TRIGGER_WORDS, Context, Reading
+from timeline_app.core.temporal.rules.base import _narrow
 
 logger = logging.getLogger(__name__)
 
@@ -89,12 +91,15 @@ def _choose_spans(text: str, ref: date, triggers: dict, narrative: bool):
                 if name in pattern.groupindex and m.group(name):
                     start, end = m.span(name)
             if end > start:
-                candidates.append((start, end, m, normalise))
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+                candidates.append((start, end, m, normalise, 1))
+    candidates.extend(_composed(text, ref, triggers))
+    # the longest reading wins; between equally long ones a rule wins over the grammar, unless the grammar's
+    # reading is one the rules cannot give ("in ten days" as a date)
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[4]))
     starts: list[int] = []  # taken spans, kept sorted; they never overlap one another
     ends: list[int] = []
     chosen = []
-    for start, end, m, normalise in candidates:
+    for start, end, m, normalise, _priority in candidates:
         i = bisect.bisect_right(starts, start)
         if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue
@@ -105,6 +110,84 @@ def _choose_spans(text: str, ref: date, triggers: dict, narrative: bool):
         chosen.append((start, end, m, normalise))
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+class _Composed:
+    """A time expression the grammar composed, in the shape of a rule's match for the tagger."""
+
+    def __init__(self, text: str, found: grammar.Found, first: grammar.Found | None = None):
+        self.text, self.found, self.first = text, found, first
+
+    def group(self) -> str:
+        return self.text[self.found.start:self.found.end]
+
+
+GRAMMAR_PRIORITY = 2
+_WINDOW = 48  # how far around a trigger word the grammar reads; a composed expression is never longer
+_CHUNK = 400  # and the longest stretch it parses at once, which keeps it linear in dense text
+
+
+def _composed(text: str, ref: date, triggers: dict) -> list[tuple]:
+    """Candidates from the compositional grammar, read in stretches of text around trigger words."""
+    spans = sorted(s for kind in triggers.values() for s in kind)
+    stretches: list[list[int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+        if stretches and lo <= stretches[-1][1] and hi - stretches[-1][0] <= _CHUNK:
+            stretches[-1][1] = max(hi, stretches[-1][1])
+        else:
+            stretches.append([lo, hi])
+    out = []
+    for lo, hi in stretches:
+        while lo > 0 and not text[lo - 1].isspace():  # whole words only
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        try:
+            groups = grammar.parse(text, ref, lo, hi)
+        except (ValueError, OverflowError, KeyError, IndexError, TypeError, ZeroDivisionError):
+            logger.debug("grammar failed on %r", text[lo:hi], exc_info=True)
+            continue
+        for group in groups:
+            first = group[0] if len(group) == 2 else None
+            for found in group:
+                prefer = found.when.mod == "IN"
+                out.append((found.start, found.end, _Composed(text, found, first if found is not first else None),
+                            _composed_reading, 0 if prefer else GRAMMAR_PRIORITY))
+    return out
+
+
+def _composed_reading(c: _Composed, ctx: Context) -> Reading | None:
+    """The reading of a composed expression; a bare clock time falls on the day last named, if it was near."""
+    found = c.found
+    w = found.when
+    last_day = None
+    if ctx.last is not None and ctx.last.gran in ("day", "time", "part") and 0 <= found.start - ctx.last_at < 80:
+        last_day = ctx.last.day
+    if w.mod == "IN":  # "in ten days": a date only when it lies ahead
+        if ctx.tense(found.start, found.end) != "future":
+            return None
+        w = grammar.replace(w, mod="")
+    resolved = grammar.resolve(w, ctx.ref, ctx.text, found.start, found.end, last_day)
+    if resolved is None:
+        return None
+    type_, value, period, anchor, mod = resolved
+    if c.first is not None:  # the end of a range lies after its start: "from Friday to Monday"
+        start = grammar.resolve(c.first.when, ctx.ref, ctx.text, c.first.start, c.first.end, last_day)
+        if start is not None and start[2].day > period.day:
+            step = 7 if w.weekday is not None and w.day is None else None
+            if step:
+                period = Period(period.gran, period.day + timedelta(days=step), period.hour, period.minute,
+                                period.part, period.index)
+            elif w.year is None and w.month is not None:
+                period = period.shift(1, "year")
+            value = period.value
+        elif start is not None and period.gran == "time" and start[2].gran == "time" and start[2].day == period.day \
+                and (period.hour, period.minute) < (start[2].hour, start[2].minute):
+            period = period.shift(1, "day")  # "2305-0715": the night through
+            value = period.value
+    return Reading(type_, value, period, anchor, mod if mod in ("START", "MID", "END") else "",
+                   _narrow(period, mod))
 
 
 def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:

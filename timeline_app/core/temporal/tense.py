@@ -42,8 +42,40 @@ def _deadline() -> re.Pattern:
 
 
 def tense(text: str, start: int, end: int) -> str:
-    """'future' when the sentence around text[start:end] speaks of what is to come, else 'past'."""
-    return stated_tense(text, start, end) or "past"
+    """'future' when the sentence around text[start:end] speaks of what is to come, else 'past'.
+
+    A sentence of times and nothing else (a line of an itinerary, a form field, "Tuesday evening") speaks of what
+    is to come: news tells the past in sentences with verbs.
+    """
+    return stated_tense(text, start, end) or ("past" if says_more(text, start, end) else "future")
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n\s*\n")
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def says_more(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] has two or more words that are not time words."""
+    before = _SENTENCE_END.split(text[max(0, start - 200):start])[-1]
+    after = _SENTENCE_END.split(text[end:end + 200])[0]
+    time_words = _time_words()
+    count = 0
+    for word in _WORD.findall(before.lower() + " " + after.lower()):
+        if word not in time_words:
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    table = lexicon()
+    grammar = table["grammar"]
+    return frozenset([*table["months"], *table["weekdays"], *grammar["parts_of_day"], *grammar["deictic_days"],
+                      *grammar["units"], *grammar["fillers"], *grammar["range_words"], *grammar["directions"],
+                      *grammar["period_parts"], *grammar["time_zones"], "from", "between", "and", "the", "early",
+                      "late", "around"])
 
 
 def stated_tense(text: str, start: int, end: int) -> str | None:
