@@ -1,9 +1,16 @@
-"""Score tag(), HeidelTime and dateparser side by side on TimeML gold (TempEval-3 TBAQ by default).
+"""Score tag(), HeidelTime and dateparser side by side, in one run, on three sets:
 
-    .venv/bin/python bench/temporal_accuracy.py [--systems ours,heideltime,dateparser] [--corpus DIR] [--errors N]
+- ``tbaq``: TimeBank + AQUAINT (../shared/corpora/tbaq), the development set;
+- ``blind``: the test half of our blind gold (bench/data/temporal_blind.json: te3-silver news and texts we wrote,
+  annotated without seeing any tagger's output);
+- ``timeparse``: timeparse-en, 347 everyday phrases with a reference time (bench/timeparse.py says how a phrase
+  is judged exactly right).
 
-Each system's output goes to bench/out/<system>.jsonl and is scored with
-../shared/eval/te3score.py; the table is also saved to bench/out/temporal_accuracy.txt.
+    .venv/bin/python bench/temporal_accuracy.py [--systems ours,heideltime,dateparser] [--sets tbaq,blind,timeparse]
+                                                [--corpus DIR] [--split test|dev] [--errors N]
+
+TimeML sets are scored with ../shared/eval/te3score.py; outputs go to bench/out/, and the tables to
+bench/out/temporal_accuracy.txt.
 """
 
 from __future__ import annotations
@@ -18,11 +25,46 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import peers  # noqa: E402
+import timeparse  # noqa: E402
 
 logger = logging.getLogger("temporal_accuracy")
 TBAQ = peers.EVAL_DIR.parent / "corpora" / "tbaq"
 COLUMNS = ("strict_P", "strict_R", "strict_F1", "relaxed_F1", "value_F1", "type_F1")
+BLIND = Path(__file__).resolve().parent / "data" / "temporal_blind.json"
+SETS = ("tbaq", "blind", "timeparse")
 
+
+def blind_corpus(split: str) -> Path:
+    """Write one half of the blind gold as TimeML files (te3score reads those) and return their folder.
+
+    The te3-silver texts are read from ../shared; the texts we wrote are in bench/data/temporal_written/.
+    """
+    from xml.sax.saxutils import escape, quoteattr  # noqa: PLC0415
+
+    gold = json.loads(BLIND.read_text(encoding="utf-8"))
+    folder = peers.OUT / f"blind-{split}"
+    folder.mkdir(parents=True, exist_ok=True)
+    silver = peers.EVAL_DIR.parent / "corpora" / "te3-silver"
+    te3data = peers.load_module("te3data", peers.EVAL_DIR / "te3data.py")
+    for d in gold["documents"]:
+        if d["split"] != split:
+            continue
+        if d["source"] == "written":
+            text = (BLIND.parent / "temporal_written" / f"{d['doc']}.txt").read_text(encoding="utf-8")
+        else:
+            text = te3data.load_file(str(silver / f"{d['doc']}.tml"))["text"]
+        body, last = [], 0
+        for i, t in enumerate(d["timexes"], 1):
+            body.append(escape(text[last:t["start"]]))
+            body.append(f'<TIMEX3 tid="t{i}" type="{t["type"]}" value={quoteattr(t["value"])}>'
+                        f'{escape(text[t["start"]:t["end"]])}</TIMEX3>')
+            last = t["end"]
+        body.append(escape(text[last:]))
+        (folder / f"{d['doc']}.tml").write_text(
+            f'<?xml version="1.0" ?>\n<TimeML>\n<DOCID>{d["doc"]}</DOCID>\n<DCT><TIMEX3 tid="t0" type="DATE" '
+            f'value="{d["dct"]}" functionInDocument="CREATION_TIME">{d["dct"]}</TIMEX3></DCT>\n'
+            f'<TEXT>{"".join(body)}</TEXT>\n</TimeML>\n', encoding="utf-8")
+    return folder
 
 def run_system(name: str, docs: list[dict]) -> list[list[dict]]:
     """Timexes per document; a document on which the system raises counts as empty and is reported."""
@@ -76,7 +118,9 @@ def table(rows: list[tuple[str, dict, float]], corpus: Path, docs: list[dict]) -
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--systems", default=",".join(peers.SYSTEMS), help="comma-separated subset of %(default)s")
-    ap.add_argument("--corpus", type=Path, default=TBAQ, help="TimeML folder (default: %(default)s)")
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated subset of %(default)s")
+    ap.add_argument("--corpus", type=Path, default=TBAQ, help="TimeML folder for 'tbaq' (default: %(default)s)")
+    ap.add_argument("--split", default="test", choices=("test", "dev"), help="half of the blind gold to score")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N of our errors")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
@@ -85,29 +129,51 @@ def main() -> None:
     unknown = set(systems) - set(peers.SYSTEMS)
     if unknown:
         ap.error(f"unknown systems {sorted(unknown)}; choose from {','.join(peers.SYSTEMS)}")
-    docs = peers.load_corpus(args.corpus)
-    peers.OUT.mkdir(parents=True, exist_ok=True)
-    rows = []
+    available = []
     for name in systems:
         missing = getattr(peers, f"missing_{name}")()
         if missing:
             logger.warning("skipping %s: %s", name, missing)
+        else:
+            available.append(name)
+    peers.OUT.mkdir(parents=True, exist_ok=True)
+    reports = []
+    for which in [s.strip() for s in args.sets.split(",") if s.strip()]:
+        if which == "timeparse":
+            reports.append(timeparse_table(available))
             continue
-        logger.info("running %s on %d documents", name, len(docs))
+        corpus = args.corpus if which == "tbaq" else blind_corpus(args.split)
+        docs = peers.load_corpus(corpus)
+        rows = []
+        for name in available:
+            logger.info("running %s on %d documents of %s", name, len(docs), which)
+            t0 = time.perf_counter()
+            results = run_system(name, docs)
+            seconds = time.perf_counter() - t0
+            out = peers.OUT / f"{name}-{which}.jsonl"
+            write_jsonl(out, docs, results)
+            rows.append((name, json.loads(te3score(corpus, out, "--json")), seconds))
+        reports.append(table(rows, corpus, docs))
+        if args.errors and "ours" in available:
+            reports.append(te3score(corpus, peers.OUT / f"ours-{which}.jsonl", "--errors", str(args.errors)))
+    report = "\n\n".join(reports)
+    print(report)
+    (peers.OUT / "temporal_accuracy.txt").write_text(report + "\n", encoding="utf-8")
+
+
+def timeparse_table(systems: list[str]) -> str:
+    """Per system, how many timeparse-en phrases it gets exactly right (see bench/timeparse.py)."""
+    items = timeparse.load()
+    docs = [{"doc": f"tp{i}", "text": x["text"], "dct": x["ref"]} for i, x in enumerate(items)]
+    lines = [f"timeparse-en ({len(items)} phrases): exactly right at the gold's grain",
+             f"{'system':<12}{'right':>7}{'%':>7}{'run s':>7}"]
+    for name in systems:
         t0 = time.perf_counter()
         results = run_system(name, docs)
         seconds = time.perf_counter() - t0
-        out = peers.OUT / f"{name}.jsonl"
-        write_jsonl(out, docs, results)
-        rows.append((name, json.loads(te3score(args.corpus, out, "--json")), seconds))
-
-    report = table(rows, args.corpus, docs)
-    print(report)
-    (peers.OUT / "temporal_accuracy.txt").write_text(report + "\n", encoding="utf-8")
-    if args.errors and "ours" in [r[0] for r in rows]:
-        print()
-        print(te3score(args.corpus, peers.OUT / "ours.jsonl", "--errors", str(args.errors)))
-
+        right = sum(timeparse.correct(x["gold"], r) for x, r in zip(items, results, strict=True))
+        lines.append(f"{name:<12}{right:>7}{100 * right / len(items):>7.1f}{seconds:>7.1f}")
+    return "\n".join(lines)
 
 if __name__ == "__main__":
     main()
