@@ -62,7 +62,8 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
         sentence = text[start:end]
         for t in own or [None]:
             who = roles.principal(t)
-            lane = actor_rules.lane_of(who.actor, known) if who else doc_lane
+            # a dated sentence whose clause names nobody who acts is unattributed, not the article's country
+            lane = actor_rules.lane_of(who.actor, known) if who else doc_lane if t is None else None
             time = t or last_time or _publication_time(document, start)
             label = make_label(text, (start, end), who, t, known, own)
             events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label, t is None))

@@ -206,6 +206,9 @@ def analyse(text: str) -> Analysis:
         else:
             words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run_text)]
             all_words += words
+        while len(words) > 1 and words[0][0] in _NOT_NAME and words[0][1] not in static_at:
+            words = words[1:]  # "The Brazilian Health Ministry": the name starts after the article
+        start = words[0][1]
         lead = None
         lead_end = start
         # a country or body named first: "Russian Deputy Foreign Minister ...", "U.S. State Department ..."
@@ -221,17 +224,22 @@ def analyse(text: str) -> Analysis:
         speech = bool(_SPEECH_AFTER.match(text, end)) or (
             start > 4 and text[start - 2] in "dsy" and bool(_SPEECH_BEFORE.search(text, max(0, start - 12), start)))
         last = tokens[-1]
-        if last in _ORG_SUFFIX and len(tokens) >= 2 and not k:
-            if lead and last in _GOVERNMENT:  # "the Russian Defense Ministry": the country acts
+        if last in _ORG_SUFFIX and (len(tokens) >= 2 or lead) and not k:
+            if lead and last == "Government":  # "the Cuban Government": the country acts
                 found.append((start, end, 0, lead))
                 continue
-            if last in _GOVERNMENT and tokens[0] not in _NOT_NAME and " ".join(tokens) not in tables.aliases:
-                bodies.append((words[0][1], end))  # "the Foreign Ministry" of a Tehran story: Iran's, once known
+            if tokens[0] in _NOT_NAME:
                 continue
-            name = " ".join(tokens)
-            if name not in tables.aliases and tokens[0] not in _NOT_NAME:
-                orgs.setdefault(name, Actor(name, "organization", (name,), lead))
-                found.append((words[0][1], end, 2, name))
+            # "the German Economy Ministry", "the Iraqi News Agency": a body of its own, the country its owner
+            # (but "Iraq's Foreign Ministry" is named without the owner)
+            owned = lead is not None and not text.startswith(("'s ", "’s "), lead_end)
+            name = text[start:end] if owned else " ".join(tokens)
+            if name in tables.aliases:
+                continue
+            if lead is None and last in _GOVERNMENT:
+                bodies.append((words[0][1], end))  # "the Foreign Ministry" of a Tehran story: Iran's, once known
+            orgs.setdefault(name, Actor(name, "organization", (name,), lead))
+            found.append((start if owned else words[0][1], end, 0 if owned else 2, name))
             continue
         if title_at is None and not (speech and len(tokens) >= 2):
             # "Poland's Aleksander Kwasniewski", "James Charles Kopp, a U.S. fugitive": a person without a title
@@ -281,7 +289,10 @@ def analyse(text: str) -> Analysis:
         countries = Counter(m.actor for m in static if tables.actors[m.actor].kind == "country")
         home = countries.most_common(1)[0][0] if countries else None
     if home:  # "President Arpad Gencz" in a Budapest story: Hungary's president; its "Foreign Ministry"
-        found += [(a, b, 0, home) for a, b in bodies]
+        for a, b in bodies:  # the body's owner, for the lane of what its spokesman says
+            body = orgs.get(text[a:b])
+            if body is not None and body.affiliation is None:
+                orgs[body.name] = replace(body, affiliation=home)
         for name in state_titled:
             if persons[name].affiliation is None:
                 persons[name] = replace(persons[name], affiliation=home)

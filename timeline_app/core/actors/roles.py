@@ -41,8 +41,10 @@ _SPEAKER_FOLLOWS = re.compile(rf"[^.;]{{0,3}}(?:{_SPEECH})\b")
 _SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH}|quoted)\b")
 _QUOTE = re.compile(r"[\"“”]|``|''")
 # A pronoun or a counted reference at the head of a clause: "He will travel", "it said", "the three are".
-_PRONOUN = re.compile(r"(?:[,;:\"“”`' ]|\b(?:but|and|then|so|yet)\b)*\b(?:(he|she)|(it)(?!['’]s| (?:is|was|has been|"
-                      r"had been|seems|appears|remains|would be|will be)\b)|(they|both|the (?:two|three|four|five)))\b",
+# An opening phrase set off by a comma may come first: "On Monday, he said", "In exchanges last week, each side".
+_PRONOUN = re.compile(r"(?:[A-Z][^,.;:\"“”]{0,50}, )?(?:[,;:\"“”`' ]|\b(?:but|and|then|so|yet)\b)*\b(?:(he|she)|"
+                      r"(it)(?!['’]s| (?:is|was|has been|had been|seems|appears|remains|would be|will be)\b)|"
+                      r"(they|both|each side|either side|both sides|each|the (?:two|three|four|five)))\b",
                       re.IGNORECASE)
 _COUNT = {"both": 2, "the two": 2, "the three": 3, "the four": 4, "the five": 5}
 _COORDINATION = re.compile(r"^(?:,|, and|,? and| and the|, the|,? and the|, as well as)? (?:the )?$")
@@ -202,6 +204,10 @@ def _subject(text: str, clause: Clause, inside: list[Mention], sentence_start: i
                 if n.actor != m.actor and text[n.start].isupper() and " " in text[n.start:n.end].strip():
                     return n
             return m
+    for m in inside:  # "Ryabkov's remarks on Monday", "India's nationalists said": the owner of the subject
+        if clause.start <= m.start < clause.end and text.startswith(("'s ", "’s "), m.end) and \
+                _is_subject(text, Mention(m.start, m.start, m.actor), sentence_start):
+            return m
     return None
 
 
@@ -283,7 +289,7 @@ class SentenceRoles:
         for i in (*range(here - 1, -1, -1), *range(here + 1, len(clauses))):
             if subjects[i]:
                 return subjects[i]
-        return fallback
+        return None  # names only places, objects or no actor at all: no guess (the first name is often a place)
 
 
 def principal_mention(text: str, sentence: tuple[int, int], mentions: Sequence[Mention], timex: Timex | None,
