@@ -56,3 +56,34 @@ def test_each_side_is_one_of_the_sides_named() -> None:
 def test_the_owner_of_a_dated_event_noun_is_its_principal() -> None:
     text = "Egypt's offer on Monday surprised the negotiators."
     assert _lanes(text, "Monday") == {"Monday": "Egypt"}
+
+
+def test_a_name_the_text_calls_by_its_last_word_again_is_a_person() -> None:
+    text = "Marta Oliveira won the race. Oliveira, who trained in Kenya, thanked her coach."
+    found = actors.actors_for(text)
+    assert found["Marta Oliveira"].kind == "person"
+    assert [m.actor for m in actors.find_mentions(text) if m.start > 20][0] == "Marta Oliveira"
+
+
+def test_a_name_whose_last_word_takes_the_is_a_team() -> None:
+    text = "The Dakota Herons beat Ohio 3-1. The Herons lead the table."
+    assert actors.actors_for(text)["Dakota Herons"].kind == "organization"
+
+
+def test_an_acronym_in_brackets_names_the_words_it_spells() -> None:
+    text = "The Regional Water Supply Authority (RWSA) cut supplies. RWSA said rain would help."
+    found = actors.find_mentions(text)
+    assert {m.actor for m in found} == {"Regional Water Supply Authority"}
+    assert len(found) >= 2
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Labor Minister Ana Ruiz said on Monday that wages would rise.", "Ana Ruiz"),
+    ("Cancer-stricken Omar Bello said on Monday that he would rest.", "Omar Bello"),
+])
+def test_titles_and_modifiers_are_not_part_of_a_name(sentence: str, name: str) -> None:
+    assert name in actors.actors_for(sentence)
+
+
+def test_a_doubled_word_makes_one_organisation() -> None:
+    assert "Harbour Savings Bank" in actors.actors_for("Shares of Harbour Savings Bank Bank slid on Monday.")

@@ -43,7 +43,9 @@ _ORG_SUFFIX = frozenset(
     "Association Union Front Army Court Group Company Institute University Foundation Organization Organisation "
     "Federation Authority Board Service Airlines Motors Fund Trust Bureau Office Police Navy Parliament Assembly "
     "Network Corporation Industries Holdings Airways Securities Commission Coalition Alliance Movement Forces "
-    "Guard Command Brigade Battalion Tribunal Cabinet Government Legislature Senate".split())
+    "Guard Command Brigade Battalion Tribunal Cabinet Government Legislature Senate Force Centre Center "
+    "Exchange Conference Society Club Corps Administration Airline Agency News Press Times Post Journal "
+    "Broadcasting Television Radio Hospital Church Laboratories Laboratory Group Team Institute Commission".split())
 _GOVERNMENT = frozenset(
     "Ministry Department Agency Army Navy Police Parliament Office Cabinet Government Forces Guard Command "
     "Legislature Senate Court Council Embassy Military".split())
@@ -171,11 +173,25 @@ def _person_appositive(text: str, end: int) -> bool:
     return any(w in nouns for w in app.group(1).split()[:5])
 
 
+_MODIFIER_WORD = re.compile(r"[\w.]+-[a-z]")  # "Cancer-stricken Mobutu", "Connecticut-based ..."
+
+
 def _clean_name(words: list[str]) -> list[str]:
+    """A person's name out of a run: no title or role before it ("Labor Minister Eli Yishai"), no modifier
+    ("Cancer-stricken Mobutu"), nothing after a possessive ("James Goldsmith's Referendum")."""
+    for i, w in enumerate(words):
+        if w.endswith(("'s", "’s")) and i:
+            words = [*words[:i], w[:-2]]
+            break
+    roles = [i for i, w in enumerate(words[:-1]) if w.lower() in _role_words()]
+    if roles:
+        words = words[roles[-1] + 1:]
     while words and words[-1] in _NOT_NAME:
         words = words[:-1]
-    while words and (words[0] in _NOT_NAME or words[0] in ("of", "the")):
+    while words and (words[0] in _NOT_NAME or words[0] in ("of", "the") or _MODIFIER_WORD.match(words[0])):
         words = words[1:]
+    if "of" in words:  # "Millions of Hongkongers", "Gardens of South Africa": no person
+        return []
     return words[-4:]
 
 
@@ -194,12 +210,19 @@ def analyse(text: str) -> Analysis:
     genders: dict[str, str] = {}
     state_titled: set[str] = set()  # persons with a title such as "President", maybe without a country yet
     bodies: list[tuple[int, int]] = []  # government bodies named without their country
+    loose: list[list[tuple[str, int]]] = []  # runs of two or three names with no cue of their own
+    lone: Counter[str] = Counter()  # one-word runs: "Botha" after "P.W. Botha"
+    after_the: set[str] = set()  # one-word runs after "the": "the Pacers" is a team, not a person
     for run in _RUN_RE.finditer(text):
         start, end = run.span()
         run_text = run.group(0)
         if " " not in run_text and start not in static_at:
             # one word: a person only after a lower-case title ("spokeswoman Nauert"); most runs end here
             all_words.append((run_text, start))
+            word = run_text.removesuffix("'s").removesuffix("’s")
+            lone[word] += 1
+            if text.endswith("the ", 0, start):
+                after_the.add(word)
             if _lower_title_before(text, start) is None:
                 continue
             words = [(run_text, start)]
@@ -207,7 +230,12 @@ def analyse(text: str) -> Analysis:
             words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run_text)]
             all_words += words
         while len(words) > 1 and words[0][0] in _NOT_NAME and words[0][1] not in static_at:
+            article = words[0][0] == "The"
             words = words[1:]  # "The Brazilian Health Ministry": the name starts after the article
+            if len(words) == 1:  # "The Herons", "But Oliveira": one word named again
+                lone[words[0][0].removesuffix("'s").removesuffix("’s")] += 1
+                if article:
+                    after_the.add(words[0][0])
         start = words[0][1]
         lead = None
         lead_end = start
@@ -232,6 +260,16 @@ def analyse(text: str) -> Analysis:
                 continue
             # "the German Economy Ministry", "the Iraqi News Agency": a body of its own, the country its owner
             # (but "Iraq's Foreign Ministry" is named without the owner)
+            owner = [i for i, w in enumerate(tokens[:-1]) if w.endswith(("'s", "’s"))]
+            if owner:  # "Kabila's Alliance of Democratic Forces", "Deve Gowda's United Front"
+                words, tokens = words[owner[-1] + 1:], tokens[owner[-1] + 1:]
+            while len(tokens) > 1 and _MODIFIER_WORD.match(tokens[0]):
+                words, tokens = words[1:], tokens[1:]  # "Christian-run Kookmin Daily"
+            if "of" in tokens and not any(w in _ORG_SUFFIX for w in tokens[:tokens.index("of")]):
+                cut = len(tokens) - tokens[::-1].index("of")  # "Shares of Harbour Savings Bank"
+                words, tokens = words[cut:], tokens[cut:]
+            while len(tokens) > 2 and tokens[-1] == tokens[-2]:
+                tokens = tokens[:-1]  # "Commercial Bank Bank": a typo, one bank
             owned = lead is not None and not text.startswith(("'s ", "’s "), lead_end)
             name = text[start:end] if owned else " ".join(tokens)
             if name in tables.aliases:
@@ -248,6 +286,8 @@ def analyse(text: str) -> Analysis:
             joined = text.endswith(" and ", 0, start) and any(f[1] == start - 5 and f[3] in persons for f in found[-2:])
             if not (2 <= len(tokens) <= 4 and (possessive or joined or _person_appositive(text, end)
                                                or _AGE.match(text, end))):
+                if lead is None and 2 <= len(tokens) <= 3:
+                    loose.append(words)  # decided after the loop, by how the text names it again
                 continue
             roles = [i for i, w in enumerate(tokens) if w.lower() in _role_words()]
             if roles:  # "Consul General Afzal Amanullah", "Grand Ayatollah Ali al-Sistani": the name after the role
@@ -284,6 +324,12 @@ def analyse(text: str) -> Analysis:
         genders[key] = genders.get(key) or gender
         found.append((at, at + len(name), 0, key))
 
+    for words in loose:
+        _named_again(words, lone, after_the, persons, orgs, genders, found)
+    for m in _ACRONYM.finditer(text):  # "the International Security Assistance Force (ISAF)"
+        if m.group(1) not in tables.aliases and not any(f[1] == m.start() for f in found):
+            _spelled_out(text, m.start(), m.group(1), orgs, found)
+
     home = dateline_country(text)
     if home is None:
         countries = Counter(m.actor for m in static if tables.actors[m.actor].kind == "country")
@@ -315,6 +361,59 @@ def analyse(text: str) -> Analysis:
     actors = {k: v for k, v in actors.items() if k in used}
     return Analysis(tuple(mentions), actors, {p: genders.get(p, "") for p in persons if p in actors}, home,
                     dateline_end(text))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _named_again(words: list[tuple[str, int]], lone: Counter[str], after_the: set[str], persons: dict[str, Actor],
+                 orgs: dict[str, Actor], genders: dict[str, str], found: list[tuple[int, int, int, str]]) -> None:
+    """A run of names that the text later calls by its last word alone: a person ("Stephen Jackson" ...
+    "Jackson"), or a team or company when that word takes "the" ("the Indiana Pacers" ... "the Pacers")."""
+    tables = load_tables()
+    if any(w.endswith(("'s", "’s")) for w, _ in words[:-1]) or any(w == "of" for w, _ in words):
+        return  # "Moody's Investors Services", "Millions of Hongkongers"
+    tokens = [w.removesuffix("'s").removesuffix("’s") for w, _ in words]
+    last = tokens[-1]
+    if not lone[last] or len(last) < 3 or any(
+            w in _NOT_NAME or w in _ORG_SUFFIX or w in _PLACE_WORDS or w in tables.aliases or w.isupper()
+            or w.lower() in _role_words() for w in tokens):
+        return
+    if any(_INITIALS.fullmatch(w) for w in tokens[1:]) and _INITIALS.fullmatch(last):
+        return
+    name = " ".join(tokens)
+    start = words[0][1]
+    if last in after_the:
+        orgs.setdefault(name, Actor(name, "organization", (name, last)))
+    elif name not in persons and _find_person(persons, name) is None:
+        persons[name] = Actor(name, "person", (name, last))
+        genders[name] = "f" if tokens[0] in tables.female_names else ""
+    found.append((start, start + len(name), 2, name))
+
+
+def _spelled_out(text: str, at: int, acronym: str, orgs: dict[str, Actor],
+                 found: list[tuple[int, int, int, str]]) -> None:
+    """The capitalised words right before an acronym in brackets whose initials spell it make one organisation."""
+    letters = acronym.replace(".", "").replace("&", "")
+    words = text[max(0, at - 120):at].split(" ")
+    initials = ""
+    for n in range(1, min(len(words), 10) + 1):
+        w = words[-n]
+        if w in ("of", "and", "for", "the", "on", "de", "&"):
+            continue
+        if not w[:1].isupper():
+            return
+        initials = w[0] + initials
+        if initials.upper() == letters.upper() or initials.upper() == letters.upper().rstrip("S"):
+            name = " ".join(words[-n:])
+            if name.lower().startswith("the "):
+                name = name[4:]
+            if name not in orgs:
+                orgs[name] = Actor(name, "organization", (name, acronym))
+            found.append((at - len(name), at, 2, name))
+            return
+        if len(initials) > len(letters):
+            return
 
 
 def _find_person(persons: dict[str, Actor], name: str) -> Actor | None:
