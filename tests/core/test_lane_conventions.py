@@ -87,3 +87,8 @@ def test_titles_and_modifiers_are_not_part_of_a_name(sentence: str, name: str) -
 
 def test_a_doubled_word_makes_one_organisation() -> None:
     assert "Harbour Savings Bank" in actors.actors_for("Shares of Harbour Savings Bank Bank slid on Monday.")
+
+
+def test_the_company_is_the_company_named_last() -> None:
+    text = "Norlake Shipping Corp. posted a loss. On Monday, the company said it would cut jobs."
+    assert _lanes(text, "Monday") == {"Monday": "Norlake Shipping Corp."}

@@ -356,6 +356,7 @@ def analyse(text: str) -> Analysis:
                 found.append((at, at + len(word), 3, short[word]))
     actors.update(orgs)
     actors.update(persons)
+    found += _descriptions(text, found, actors)
     mentions = _resolve(found, len(text))
     used = {m.actor for m in mentions}
     actors = {k: v for k, v in actors.items() if k in used}
@@ -414,6 +415,23 @@ def _spelled_out(text: str, at: int, acronym: str, orgs: dict[str, Actor],
             return
         if len(initials) > len(letters):
             return
+
+
+# "the company", "the airline": the organisation named last before it.
+_DESCRIPTION = re.compile(r"\b[Tt]he (?:company|firm|airline|carrier|bank|club|team|group|agency|automaker|"
+                          r"insurer|newspaper|broadcaster|ministry|party|league|council|commission)\b")
+
+
+def _descriptions(text: str, found: list[tuple[int, int, int, str]],
+                  actors: dict[str, Actor]) -> list[tuple[int, int, int, str]]:
+    """Mentions for descriptions that point back to the last organisation named ("the company")."""
+    orgs = sorted((f[0], f[3]) for f in found if f[3] in actors and actors[f[3]].kind == "organization")
+    out = []
+    for m in _DESCRIPTION.finditer(text):
+        before = [actor for at, actor in orgs if at < m.start()]
+        if before:
+            out.append((m.start(), m.end(), 4, before[-1]))
+    return out
 
 
 def _find_person(persons: dict[str, Actor], name: str) -> Actor | None:
