@@ -413,7 +413,8 @@ def _date_context(prev: Piece | None, nxt: Piece | None, nxt2: Piece | None, tex
     if (nxt is not None and nxt.raw.lower() in NOT_AFTER_NUMBER) or (
             prev is not None and prev.raw.lower().rstrip(".") in NOT_BEFORE_NUMBER):
         return False
-    if re.search(r"[./]\d{2,4}$", p.value) and p.value.count(".") + p.value.count("/") == 2 or p.raw.endswith("."):
+    if re.search(r"[./]\d{2,4}$", p.value) and p.value.count(".") + p.value.count("/") == 2 or (
+            p.raw.endswith(".") and "." in p.value):
         return True
     if "/" in p.value:  # "06/08" is a date; "7/8" after a share price is a fraction
         top, bottom = p.value.split("/")
@@ -439,8 +440,10 @@ def _spelled_clock(items: list[Piece], i: int) -> tuple[When, int] | None:
     if items[j].kind == "num" and items[j].raw.lower() == "a" and j + 1 < len(items):
         j += 1
     first = items[j]
+    # "ten to five" is a time, "3 to 5" a range: minutes are spelled out
     minutes = 30 if first.kind == "half" else 15 if first.raw.lower() == "quarter" else \
-        int(first.value) if first.kind == "num" and float(first.value).is_integer() and first.value < 60 else None
+        int(first.value) if first.kind == "num" and not first.raw.isdigit() and float(first.value).is_integer() \
+        and first.value < 60 else None
     if minutes is None or j + 2 >= len(items):
         return None
     if items[j + 1].raw.lower() not in ("past", "to", "after", "till"):
@@ -517,7 +520,7 @@ def _unit_count(unit: str, n: float) -> tuple[str | None, int]:
     if not float(n).is_integer():
         return None, 0
     if unit == "fortnight":
-        return "day", int(n) * 14
+        return "week", int(n) * 2
     return unit, int(n)
 
 

@@ -92,7 +92,11 @@ def _choose_spans(text: str, ref: date, triggers: dict, narrative: bool):
                     start, end = m.span(name)
             if end > start:
                 candidates.append((start, end, m, normalise, 1))
-    candidates.extend(_composed(text, ref, triggers))
+    composed, ranges = _composed(text, ref, triggers)
+    if ranges:  # a range the grammar read ("June 3 to 5") is its two ends, not a rule's reading of the whole
+        inside = [(lo, hi) for lo, hi in ranges]
+        candidates = [c for c in candidates if not any(lo <= c[0] and c[1] <= hi for lo, hi in inside)]
+    candidates.extend(composed)
     # the longest reading wins; between equally long ones a rule wins over the grammar, unless the grammar's
     # reading is one the rules cannot give ("in ten days" as a date)
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[4]))
@@ -127,8 +131,9 @@ _WINDOW = 48  # how far around a trigger word the grammar reads; a composed expr
 _CHUNK = 400  # and the longest stretch it parses at once, which keeps it linear in dense text
 
 
-def _composed(text: str, ref: date, triggers: dict) -> list[tuple]:
-    """Candidates from the compositional grammar, read in stretches of text around trigger words."""
+def _composed(text: str, ref: date, triggers: dict) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """Candidates from the compositional grammar, read in stretches of text around trigger words, and the
+    extents of the ranges among them."""
     spans = sorted(s for kind in triggers.values() for s in kind)
     stretches: list[list[int]] = []
     for start, end in spans:
@@ -137,7 +142,7 @@ def _composed(text: str, ref: date, triggers: dict) -> list[tuple]:
             stretches[-1][1] = max(hi, stretches[-1][1])
         else:
             stretches.append([lo, hi])
-    out = []
+    out, ranges = [], []
     for lo, hi in stretches:
         while lo > 0 and not text[lo - 1].isspace():  # whole words only
             lo -= 1
@@ -151,10 +156,13 @@ def _composed(text: str, ref: date, triggers: dict) -> list[tuple]:
         for group in groups:
             first = group[0] if len(group) == 2 else None
             for found in group:
-                prefer = found.when.mod == "IN"
+                # the ends of a range are read together, and "in ten days" ahead is a date the rules miss
+                prefer = first is not None or found.when.mod == "IN"
                 out.append((found.start, found.end, _Composed(text, found, first if found is not first else None),
                             _composed_reading, 0 if prefer else GRAMMAR_PRIORITY))
-    return out
+            if first is not None:
+                ranges.append((first.start, group[1].end))
+    return out, ranges
 
 
 def _composed_reading(c: _Composed, ctx: Context) -> Reading | None:

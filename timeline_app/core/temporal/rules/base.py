@@ -120,6 +120,9 @@ def _trigger_words() -> dict[str, str]:
         "era": "sixties seventies eighties nineties century".split(),
         "spelled": ["eighteen", "nineteen", "thousand"],
         "anno": ["bc", "bce", "ad", "ce"],
+        # words only the grammar reads (core/temporal/grammar.py)
+        "grammar": [w for w in _L["grammar"]["units"] if len(w) <= 4] + ["tmrw", "tmr", "eod", "eow", "eom", "eoq", "eoy",
+                                                                         "fortnight"],
     }
     words: dict[str, str] = {}
     for kind, ws in table.items():

@@ -223,6 +223,8 @@ def _offset(m, ctx):
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod,
                        _stretch(base.day, sign, gran))
     n = int(n) if float(n).is_integer() else n
+    if unit == "fortnight":  # "a fortnight ago" is two weeks back, not one
+        n, unit = n * 2, "week"
     if not isinstance(n, int):
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor, mod)
     if unit == "year" and n == 1 and sign < 0 and ctx.reported is not None:

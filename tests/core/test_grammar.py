@@ -1,0 +1,138 @@
+"""The compositional grammar through tag(): each family of everyday phrasing, with a reference date.
+
+A phrase alone (no verb around it) is a note, a form field or a line of an itinerary: it speaks of what is to
+come. The examples are ours, written for these tests.
+"""
+
+from datetime import date, datetime
+
+import pytest
+
+from timeline_app.core.temporal import tag
+
+REF = date(2017, 9, 26)  # a Tuesday
+
+
+def found(text, ref=REF):
+    return [(t.text, t.value) for t in tag(text, ref)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June 3 to 5", [("June 3", "2018-06-03"), ("5", "2018-06-05")]),
+    ("3-5 June", [("3", "2018-06-03"), ("5 June", "2018-06-05")]),
+    ("2-3pm", [("2", "2017-09-26T14:00"), ("3pm", "2017-09-26T15:00")]),
+    ("from Friday through Monday", [("Friday", "2017-09-29"), ("Monday", "2017-10-02")]),
+    ("Fri 6 Oct 18:40 - 19:55", [("Fri 6 Oct 18:40", "2017-10-06T18:40"), ("19:55", "2017-10-06T19:55")]),
+    ("Oct 6 at 2305-0715", [("Oct 6 at 2305", "2017-10-06T23:05"), ("0715", "2017-10-07T07:15")]),
+    ("13.12 - 17.12", [("13.12", "2017-12-13"), ("17.12", "2017-12-17")]),
+])
+def test_ranges_give_both_ends_each_completed_by_the_other(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("14:45", "2017-09-26T14:45"),
+    ("14h45", "2017-09-26T14:45"),
+    ("half past two in the afternoon", "2017-09-26T14:30"),
+    ("a quarter to six", "2017-09-26T05:45"),
+    ("tonight at 9", "2017-09-26T21:00"),
+    ("9am EST", "2017-09-26T09:00"),
+    ("1530 GMT", "2017-09-26T15:30"),
+    ("Oct 3 at 1105am", "2017-10-03T11:05"),
+    ("on 14/12/2017 6:00PM", "2017-12-14T18:00"),
+])
+def test_clock_times(text, value):
+    assert [v for _, v in found(text)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("friday", "2017-09-29"),
+    ("fri.", "2017-09-29"),
+    ("sept 3", "2018-09-03"),
+    ("next yr", "2018"),
+    ("this qtr", "2017-Q3"),
+    ("Q3 2019", "2019-Q3"),
+    ("2019-10", "2019-10"),
+    ("10/2019", "2019-10"),
+    ("12-11-2017", "2017-11-12"),
+])
+def test_lower_case_and_abbreviations(text, value):
+    assert [v for _, v in found(text)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the second Friday of May", "2017-05-12"),
+    ("the last day of June", "2017-06-30"),
+    ("third week of August", "2017-W34"),  # the third week that starts in August: 21-27
+    ("week 36", "2017-W36"),
+])
+def test_ordinals_inside_a_period(text, value):
+    assert [v for _, v in found(text)] == [value]
+
+
+def test_a_week_value_and_its_bounds_agree():
+    (t,) = tag("third week of August", REF)
+    assert t.value == "2017-W34"
+    assert (t.earliest, t.latest) == (date(2017, 8, 21), date(2017, 8, 27))
+
+
+@pytest.mark.parametrize(("text", "value", "earliest"), [
+    ("end of May", "2018-05", date(2018, 5, 21)),
+    ("beginning of next year", "2018", date(2018, 1, 1)),
+    ("EOY", "2017", date(2017, 9, 1)),
+])
+def test_part_of_a_period_is_its_first_middle_or_last_third(text, value, earliest):
+    (t,) = tag(text, REF)
+    assert t.value == value and t.earliest == earliest
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("a fortnight ago", "2017-W37"),
+    ("two years from now", "2019"),
+    ("the day after tomorrow", "2017-09-28"),
+    ("We will decide in ten days.", "2017-10-06"),
+])
+def test_offsets_from_the_reference(text, value):
+    assert [v for _, v in found(text)] == [value]
+
+
+def test_in_ten_days_told_in_the_past_is_a_length_not_a_date():
+    assert found("The bridge was built in ten days.") == [("ten days", "P10D")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Thursday 28th in the late afternoon", "2017-09-28TAF"),
+    ("evening of Friday, Oct 6th", "2017-10-06TEV"),
+    ("next week Tues morning", "2017-10-03TMO"),
+    ("the 25th", "2017-10-25"),
+])
+def test_pieces_intersect(text, value):
+    assert [v for _, v in found(text)] == [value]
+
+
+def test_a_sentence_with_a_verb_still_tells_the_past():
+    assert found("The minister resigned on Friday evening after the vote.") == [("Friday evening", "2017-09-22TEV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Shares fell 3.7% to $12.10 on heavy volume.",
+    "Intel eased 1/8 to 31 7/8.",
+    "The index was at 1,850 points; the dollar was at 1.8400 marks.",
+    "Prices rose 20% to three cents.",
+    "version 2.1.2017 is out",
+    "He was one of two men who may march at the rally.",
+    'He spoke on ABC\'s "This Week" about it.',
+    "Cargo was worth $35 a night.",
+])
+def test_numbers_and_words_that_are_not_times(text):
+    assert found(text) == []
+
+
+def test_the_grammar_reads_a_datetime_reference_by_its_day():
+    assert found("tomorrow evening", datetime(2017, 9, 26, 23, 30)) == [("tomorrow evening", "2017-09-27TEV")]
+
+
+def test_dense_text_stays_cheap():
+    """Thousands of time words in one stretch are parsed in bounded pieces (no quadratic composition)."""
+    text = " ".join(["Friday 3 June at 9am, then"] * 3000)
+    assert len(tag(text, REF)) >= 3000
