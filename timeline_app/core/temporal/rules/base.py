@@ -121,8 +121,8 @@ def _trigger_words() -> dict[str, str]:
         "spelled": ["eighteen", "nineteen", "thousand"],
         "anno": ["bc", "bce", "ad", "ce"],
         # words only the grammar reads (core/temporal/grammar.py)
-        "grammar": [w for w in _L["grammar"]["units"] if len(w) <= 4] + ["tmrw", "tmr", "eod", "eow", "eom", "eoq", "eoy",
-                                                                         "fortnight"],
+        "grammar": [w for w in _L["grammar"]["units"] if len(w) <= 4]
+        + "tmrw tmr eod eow eom eoq eoy fortnight".split(),
     }
     words: dict[str, str] = {}
     for kind, ws in table.items():
