@@ -358,10 +358,47 @@ def analyse(text: str) -> Analysis:
     actors.update(persons)
     found += _descriptions(text, found, actors)
     mentions = _resolve(found, len(text))
+    places = _places_only(text, mentions, actors, tables)
+    if places:
+        mentions = [m for m in mentions if m.actor not in places]
     used = {m.actor for m in mentions}
     actors = {k: v for k, v in actors.items() if k in used}
     return Analysis(tuple(mentions), actors, {p: genders.get(p, "") for p in persons if p in actors}, home,
                     dateline_end(text))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_WORDS_AFTER = re.compile(r"\W*([A-Za-z]+)(?:\W+([A-Za-z]+))?")
+
+
+def _places_only(text: str, mentions: list[Mention], actors: dict[str, Actor], tables) -> set[str]:
+    """Countries the text names only as places ("fled to Kenya") or origins ("a Turkish ship"): not actors.
+
+    A country acts when one of its mentions is not after a word of place and, for its adjective, comes before a
+    noun of the state ("Russian jets", "the Turkish foreign minister"); one that an actor of the text belongs to
+    acts through it.
+    """
+    acting = {a.affiliation for a in actors.values() if a.affiliation}
+    seen: dict[str, bool] = {}
+    for m in mentions:
+        actor = actors.get(m.actor)
+        if actor is None or actor.kind != "country" or seen.get(m.actor):
+            continue
+        seen[m.actor] = m.actor in acting or _acts_here(text, m, tables)
+    return {name for name, acts in seen.items() if not acts}
+
+
+def _acts_here(text: str, m: Mention, tables) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+    if before is not None and before.group(1).lower() in tables.place_words:
+        return False
+    if text[m.start:m.end] not in tables.demonyms:
+        return True
+    after = _WORDS_AFTER.match(text, m.end)
+    if after is None or not after.group(1)[0].islower():  # "the Russians said", "Russian President Putin"
+        return True
+    words = [w.lower() for w in after.groups() if w]
+    return any(w in tables.state_nouns or w in tables.titles for w in words)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

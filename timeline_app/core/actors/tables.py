@@ -21,6 +21,9 @@ class Tables:
     titles: tuple[str, ...]  # lower case, longest first
     person_nouns: frozenset[str]  # lower-case heads of an appositive that make a name a person
     female_names: frozenset[str]  # given names that are a woman's
+    demonyms: frozenset[str] = frozenset()  # "Russian", "Russians": a country's adjective and its people
+    state_nouns: frozenset[str] = frozenset()  # lower-case nouns that make "Russian X" the state ("Russian jets")
+    place_words: frozenset[str] = frozenset()  # lower-case words before a name that make it a place ("in Kenya")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -45,6 +48,7 @@ def load_tables() -> Tables:
     actors: dict[str, Actor] = {}
     aliases: dict[str, str] = {}
     capitals: set[str] = set()
+    adjectives: set[str] = set()
     iso = {r[0]: r for r in _rows("countries.tsv")}
     for code, name, extra, caps, demonyms in (r + [""] * (5 - len(r)) for r in _rows("country_extras.tsv")):
         forms = [name, *_split(extra)]
@@ -53,6 +57,7 @@ def load_tables() -> Tables:
             forms += [f for f in row[2:5] if f and "," not in f]
         dem = _split(demonyms)
         dem += [p for p in map(_plural, dem) if p]
+        adjectives.update(dem)
         cap = _split(caps)
         forms = list(dict.fromkeys(forms + dem + cap))
         actors[name] = Actor(name, "country", tuple(forms))
@@ -67,7 +72,8 @@ def load_tables() -> Tables:
     titles = sorted({t.lower() for t in _lines("titles.txt")}, key=len, reverse=True)
     person_nouns = frozenset(_lines("person_nouns.txt")) | {t.split(" ")[-1] for t in titles}
     female = frozenset(_lines("female_names.txt"))
-    return Tables(actors, aliases, frozenset(capitals), tuple(titles), person_nouns, female)
+    return Tables(actors, aliases, frozenset(capitals), tuple(titles), person_nouns, female, frozenset(adjectives),
+                  frozenset(_lines("state_nouns.txt")), frozenset(_lines("place_words.txt")))
 
 
 def _lines(name: str) -> list[str]:
