@@ -32,7 +32,7 @@ _APPOSITIVE = re.compile(r",? (?:a|an|the|who is|who was)\b([^,.;\"“]{1,90})")
 _PERSON_APPOSITIVE = re.compile(r", (?:a|an|the|who is|who was) ([^,;\"“]{1,60})")
 _PLACE_WORDS = frozenset("Mountain Mountains River Lake Sea Ocean Island Islands Valley Province Street Square "
                          "Conference Conferences Games Cup Championship Summit Forum".split())
-_AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mohamed, 24, allegedly rented"
+_AGE = re.compile(r", (?:aged )?\d{1,3},|, who\b")  # "Mohamed, 24, allegedly rented", "Botha, who died"
 _LOWER_BEFORE = re.compile(r"([a-z][a-z.-]*(?: [a-z][a-z.-]*){0,2}) $")
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z.&-]{1,9})\)")
 _LINK_GAP = re.compile(r"(?:'s|’s)? ?$")

@@ -260,8 +260,10 @@ class SentenceRoles:
                 # "the FBI's most wanted list, which began in 1950": what the clause before ended on
                 before = [m for m in inside if clauses[i - 1].start <= m.start < c.start]
                 s = before[-1] if before else subjects[-1]
-            elif c.relative == "who" and i and subjects[-1] is not None:
-                s = subjects[-1]  # "Poland, who were invited to join NATO": the one the relative clause is about
+            elif c.relative == "who" and i and (s is None or s.start > c.start + 6):
+                # "a service for Botha, who died last week", "Poland, who were invited": the name right before
+                near = next((m for m in reversed(inside) if c.start - 2 <= m.end <= c.start), None)
+                s = near or subjects[-1] or s
             elif discourse is not None and (not c.speech or s is None):
                 s = _pronoun(text, c, s, discourse) or s
             subjects.append(s)
