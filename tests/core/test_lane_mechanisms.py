@@ -26,3 +26,14 @@ def test_a_relative_clause_is_about_the_name_right_before_it() -> None:
     text = ("President Anna Kowalska and former president Jan Nowak attended a service for Piotr Zielinski, "
             "who died at 90 last week, in Warsaw.")
     assert _lanes(text, "last week") == {"last week": "Piotr Zielinski"}
+
+
+def test_a_speaker_after_the_speech_verb_speaks() -> None:
+    text = '"Things are fine," said on Tuesday Mike Cox, a spokesman for the Texas Rangers.'
+    assert _lanes(text, "Tuesday") == {"Tuesday": "Mike Cox"}
+    text = "Prices must fall, said an expert with the World Health Organization here on Friday."
+    assert _lanes(text, "Friday") == {"Friday": "World Health Organization"}
+
+
+def test_reported_content_without_an_actor_takes_the_speaker_after_the_verb() -> None:
+    assert _lanes("Prices must fall on Friday, said Anna Kowalska.", "Friday") == {"Friday": "Anna Kowalska"}

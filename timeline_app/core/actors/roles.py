@@ -153,6 +153,9 @@ _PREP_WORDS = frozenset("against of for by with to on from at in into near over 
                         "about across through under without like including".split())
 _DETERMINERS = frozenset("the a an its their his her".split())
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{0,3}\.|[A-Z][a-z]+")
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                      "July August September October November December Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. "
+                      "Dec.".split())
 
 
 def _is_subject(text: str, m: Mention, sentence_start: int) -> bool:
@@ -172,7 +175,8 @@ def _is_subject(text: str, m: Mention, sentence_start: int) -> bool:
         return True  # "a spokesman for the SDF", "according to Moscow" (but not "according to the press")
     titled = False
     n = len(words)
-    while n > 1 and _TITLE_WORD.fullmatch(words[n - 1]):  # "of Dr. Barnet Slepian", "with President X"
+    while n > 1 and _TITLE_WORD.fullmatch(words[n - 1]) and words[n - 1] not in _CALENDAR:
+        # "of Dr. Barnet Slepian", "with President X"; but "said on Tuesday Mike Cox" has no title
         n, titled = n - 1, True
     i = n - 1
     if i >= 0 and low[i] in _DETERMINERS:
@@ -234,6 +238,18 @@ def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans if _SPEECH_WORD.search(outside) else []
 
 
+_SPEAKER_GAP = re.compile(r"[^,.;:\"“”()]{0,60}")
+
+
+def _inverted_speaker(text: str, verb_end: int, end: int, inside: list[Mention]) -> Mention | None:
+    """The first name after a speech verb with no subject before it, in the same stretch of words."""
+    for m in inside:
+        if verb_end <= m.start < end:
+            gap = _SPEAKER_GAP.match(text, verb_end, m.start)
+            return m if gap is not None and gap.end() == m.start else None
+    return None
+
+
 class SentenceRoles:
     """The clauses of one sentence and the subject of each, worked out once for all its time expressions.
 
@@ -267,6 +283,9 @@ class SentenceRoles:
             elif discourse is not None and (not c.speech or s is None):
                 s = _pronoun(text, c, s, discourse) or s
             subjects.append(s)
+        for i, c in enumerate(clauses[:-1]):
+            if c.speech and subjects[i] is None:  # '"...," said an expert with the WHO': the speaker after the verb
+                subjects[i] = _inverted_speaker(text, c.end, clauses[i + 1].end, inside)
         self.subjects = subjects
         # a quotation followed by its speaker: "...," the SDF said
         self.speakers = [s for s, c in zip(subjects, clauses, strict=True) if s and (c.speech or _SPEAKER_FOLLOWS.match(
