@@ -136,3 +136,19 @@ def test_dense_text_stays_cheap():
     """Thousands of time words in one stretch are parsed in bounded pieces (no quadratic composition)."""
     text = " ".join(["Friday 3 June at 9am, then"] * 3000)
     assert len(tag(text, REF)) >= 3000
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Monday 2.10", "2017-10-02"),  # a weekday and a day first date
+    ("Mon Oct 2 08.40", "2017-10-02T08:40"),  # after a full date, a dotted time
+    ("on monday 10/2 by 1830", "2017-10-02T18:30"),
+    ("2 Oct 1815", "2017-10-02T18:15"),  # two centuries away in a line with no verb: a clock, not a year
+    ("29.Sept evening", "2017-09-29TEV"),
+    ("after 15:00 on Sunday 1", "2017-10-01T15:00"),
+])
+def test_dates_and_clocks_written_in_other_orders(text, value):
+    assert [v for _, v in found(text)] == [value]
+
+
+def test_a_year_stays_a_year_in_a_sentence():
+    assert found("The treaty was signed on 2 Nov 1815 in Paris.") == [("2 Nov 1815", "1815-11-02")]

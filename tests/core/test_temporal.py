@@ -448,10 +448,10 @@ def test_a_clock_time_on_a_weekday_with_its_date():
         ("5:00 p.m. ET on Thursday, March 4", "TIME", "2021-03-04T17:00")]
 
 
-def test_the_first_week_of_a_month_is_its_first_seven_days():
+def test_the_first_week_of_a_month_is_the_first_that_starts_in_it():
     (week,) = tag("The vote is in the first week of October.", REF)
     assert (week.text, week.value, week.earliest, week.latest) == (
-        "the first week of October", "2017-W40", date(2017, 10, 1), date(2017, 10, 7))
+        "the first week of October", "2017-W40", date(2017, 10, 2), date(2017, 10, 8))
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from timeline_app.core.temporal.calendar import Period, add_months, nth_weekday
 from timeline_app.core.temporal.lexicon import lexicon
-from timeline_app.core.temporal.tense import tense
+from timeline_app.core.temporal.tense import says_more, tense
 
 _L = lexicon()
 _G = _L["grammar"]
@@ -40,7 +40,16 @@ DIRECTIONS: dict[str, str] = _G["directions"]
 PERIOD_PARTS: dict[str, str] = _G["period_parts"]
 ZONES = frozenset(_G["time_zones"])
 RANGE_WORDS = frozenset(_G["range_words"])
-ABBREVIATIONS = frozenset([w for w in (*MONTHS, *WEEKDAYS) if len(w) <= 4] + ["a.m", "p.m", "approx", "ca"])
+def _short_forms(names: dict[str, int]) -> list[str]:
+    """The abbreviations among month or weekday names: every form but the longest of each ("Sept", not "June")."""
+    longest: dict[int, str] = {}
+    for word, n in names.items():
+        if len(word) > len(longest.get(n, "")):
+            longest[n] = word
+    return [w for w in names if w != longest[names[w]]]
+
+
+ABBREVIATIONS = frozenset(_short_forms(MONTHS) + _short_forms(WEEKDAYS) + ["a.m", "p.m", "approx", "ca"])
 FILLERS = frozenset(_G["fillers"])
 NOT_AFTER_NUMBER = frozenset(_G["not_after_number"])  # "12.10 percent", "1530 shares"
 NOT_BEFORE_NUMBER = frozenset(_G["not_before_number"])  # "version 2.1.2017", "Room 1530"
@@ -53,6 +62,7 @@ _TOKEN = re.compile(
     r"|(?P<numdate>\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d\d)(?!\d)|\.(?!\s*[A-Z]))?)(?![\d/]|\.\d)"
     r"|(?P<clock>\d{1,2}[:h]\d\d)(?![\d:])"
     r"|(?P<amount>\d+(?:[.,]\d+)+)"
+    r"|(?P<dayd>\d{1,2})\.(?=[A-Za-z]{3})"
     r"|(?P<num>\d+)(?:\s?(?P<suffix>st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?)(?!(?-i:[a-z])))?"
     r"|(?P<word>[Qq][1-4](?!\d)|[A-Za-z]+(?:'s)?\.?)"
     r"|(?P<punct>[-\u2013\u2014,/&])"
@@ -108,7 +118,7 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
     """The typed pieces of ``text[lo:hi]``; words the grammar does not know become ``word`` pieces."""
     out: list[Piece] = []
     for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi):
-        kind = next(k for k in ("iso", "ymd", "my", "dmy", "numdate", "clock", "amount", "num", "word",
+        kind = next(k for k in ("iso", "ymd", "my", "dmy", "numdate", "clock", "amount", "dayd", "num", "word",
                                  "punct", "stop", "symbol") if m.group(k))
         s, e = m.span()
         raw = m.group()
@@ -136,6 +146,9 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
                 out.append(Piece("when", s, e, When(hour=h, minute=mi, gran="time"), raw=raw))
                 continue
             kind = "word"
+        elif kind == "dayd":  # "29.Sept": a day number, written the German way
+            out.append(Piece("num", s, e, int(m.group("dayd")), raw=m.group("dayd")))
+            continue
         elif kind == "num":
             digits, suffix = m.group("num"), (m.group("suffix") or "").lower().replace(".", "").replace(" ", "")
             n = int(digits)
@@ -213,6 +226,8 @@ def _word(low: str, raw: str, s: int, e: int) -> Piece:
 
 def _clock_digits(digits: str, ampm: str) -> When | None:
     """'6' 'pm', '1105' 'am', '1515' 'pm' (a 24-hour time with a needless pm)."""
+    if not digits.isdigit():
+        return None
     if len(digits) <= 2:
         h, mi = int(digits), 0
     elif len(digits) in (3, 4):
@@ -226,8 +241,10 @@ def _clock_digits(digits: str, ampm: str) -> When | None:
     return When(hour=h, minute=mi, gran="time")
 
 
-def _numdate(raw: str) -> tuple[int, int, int | None] | None:
-    """'16.11.2017', '14/12', '12.09.17' as (day, month, year); dots are day first, slashes are read both ways."""
+def _numdate(raw: str, ref: date) -> tuple[int, int, int | None] | None:
+    """'16.11.2017', '14/12', '12.09.17' as (day, month, year). Dots are day first; a slash is read both ways,
+    and where both readings are dates, the one nearer the reference wins ('10/2' in late September is 2 October).
+    """
     parts = [p for p in re.split(r"[./]", raw) if p]
     if len(parts) < 2:
         return None
@@ -238,6 +255,11 @@ def _numdate(raw: str) -> tuple[int, int, int | None] | None:
         year += 2000 if year < 50 and len(parts[2]) == 2 else 1900 if len(parts[2]) == 2 else 0
     if "/" in raw and a <= 12 < b:
         a, b = b, a  # 09/26: month first
+    elif "/" in raw and a <= 12 and b <= 12 and a != b:
+        def distance(day: int, month: int) -> int:
+            return min(abs((date(y, month, min(day, 28)) - ref).days) for y in (ref.year - 1, ref.year, ref.year + 1))
+        if distance(b, a) < distance(a, b):
+            a, b = b, a
     if not (1 <= a <= 31 and 1 <= b <= 12):
         return None
     return a, b, year
@@ -280,16 +302,21 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
         nxt2 = items[i + 2] if i + 2 < len(items) else None
         prev = out[-1] if out else None
         if p.kind == "numdate":
-            parsed = _numdate(p.value)
-            clocky = (nxt is not None and (nxt.kind == "ampm" or nxt.raw.lower() == "h")) or (
-                _has_day(prev) and re.fullmatch(r"\d{1,2}\.\d\d", p.raw) is not None)
+            parsed = _numdate(p.value, ref)
+            dotted_clock = re.fullmatch(r"\d{1,2}\.\d\d", p.raw) is not None
+            clocky = (nxt is not None and (nxt.kind == "ampm" or nxt.raw.lower() == "h")) or dotted_clock and (
+                (prev is not None and prev.raw.lower() in _BEFORE_CLOCK)
+                or (prev is not None and prev.kind == "when" and prev.value.day is not None
+                    and prev.value.month is not None)
+                or (not parsed and prev is not None and prev.kind in ("when", "num", "ord")))
             if parsed and not clocky and (_date_context(prev, nxt, nxt2, text, p) or (
                 prev is not None and prev.kind == "range" and len(out) > 1 and out[-2].kind == "when"
                 and out[-2].value.day is not None)):
                 d, mo, y = parsed
                 out.append(Piece("when", p.start, p.end, When(y, mo, d), raw=p.raw))
-            elif re.fullmatch(r"\d{1,2}[.]\d\d", p.value) and (clocky or (prev is not None and prev.kind == "at")) \
-                    and int(p.value.split(".")[0]) <= 24 and int(p.value.split(".")[1]) < 60:
+            elif re.fullmatch(r"\d{1,2}[.]\d\d", p.value) and clocky \
+                    and int(p.value.split(".")[0]) <= 24 and int(p.value.split(".")[1]) < 60 \
+                    and not (nxt is not None and nxt.raw.lower() in NOT_AFTER_NUMBER):
                 h, mi = (int(x) for x in p.value.split("."))
                 w = When(hour=h, minute=mi, gran="time")
                 if clocky and nxt is not None and nxt.kind == "ampm":
@@ -320,8 +347,12 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
                     out.append(Piece("when", p.start, nxt.end, w, raw=p.raw))
                     i += 2
                     continue
-            if len(p.raw) == 4 and _has_day(prev) and (w := _clock_digits(p.raw, "24")) is not None and (
-                    p.raw[0] == "0" or not 1500 <= p.value <= 2099 or (nxt is not None and nxt.kind == "range")):
+            after_date = _has_day(prev) or (prev is not None and prev.raw.lower() in _BEFORE_CLOCK and any(
+                q.kind == "when" and q.value.dated for q in out[-3:]))
+            if len(p.raw) == 4 and after_date and (w := _clock_digits(p.raw, "24")) is not None and (
+                    p.raw[0] == "0" or prev.raw.lower() in _BEFORE_CLOCK
+                    or (abs(p.value - ref.year) > 100 and not says_more(text, p.start, p.end))
+                    or (nxt is not None and nxt.kind == "range" and nxt2 is not None and len(nxt2.raw) == 4)):
                 out.append(Piece("when", p.start, p.end, w, raw=p.raw))  # "1 Dec 0710", "27/08 1605-1800"
                 i += 1
                 continue
@@ -342,6 +373,11 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
                 out.append(Piece("when", p.start, items[j].end, w, raw=p.raw))
                 i = j + 1
                 continue
+        if p.kind == "deictic" and prev is not None and prev.kind == "of" and not (len(out) > 1 and out[-2].kind
+                                                                                == "when"):
+            out.append(Piece("word", p.start, p.end, raw=p.raw))  # "the world of tomorrow": an era, not a day
+            i += 1
+            continue
         if p.kind == "deictic":
             w = _deictic(p.value, ref)
             if p.raw.lower() == "tonight":
@@ -378,7 +414,8 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
             out.append(Piece("when", p.start, nxt.end, When(day=nxt.value), raw=p.raw))  # "the 25th"
             i += 2
             continue
-        if p.kind == "unit" and p.value == "week" and nxt is not None and nxt.kind == "num" and 1 <= nxt.value <= 53:
+        if p.kind == "unit" and p.raw.lower() == "week" and nxt is not None and nxt.kind == "num" \
+                and nxt.raw.isdigit() and 1 <= nxt.value <= 53:
             monday = date.fromisocalendar(ref.year, int(nxt.value), 1) if nxt.value <= 52 else None
             if monday is not None:
                 out.append(Piece("when", p.start, nxt.end, When(start=monday, gran="week"), raw=p.raw))
@@ -402,6 +439,9 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
     return out
 
 
+_BEFORE_CLOCK = frozenset("at around about approx approximately ca by after before until till from".split())
+
+
 def _has_day(p: Piece | None) -> bool:
     """Whether a piece names a day or part of one (a month, a weekday): what a clock time may follow."""
     return p is not None and p.kind == "when" and p.value.dated
@@ -418,7 +458,7 @@ def _date_context(prev: Piece | None, nxt: Piece | None, nxt2: Piece | None, tex
         return True
     if "/" in p.value:  # "06/08" is a date; "7/8" after a share price is a fraction
         top, bottom = p.value.split("/")
-        return top.startswith("0") or not (int(bottom) in (2, 4, 8, 16, 32, 64) and int(top) < int(bottom))
+        return top.startswith("0") or not (int(bottom) in (2, 3, 4, 5, 8, 16, 32, 64) and int(top) < int(bottom))
     near = {"when", "on", "from", "between", "by", "deictic"}
     if (prev is not None and prev.kind in near) or (nxt is not None and nxt.kind == "when" and not nxt.weak):
         return True
@@ -648,13 +688,13 @@ def _intersect(items: list[Piece], ref: date) -> list[Piece] | None:
         if j >= len(items):
             return None
         q = items[j]
-        joined = _join(p, q, items[i + 1:j])
+        joined = _join(p, q, items[i + 1:j], items[j + 1] if j + 1 < len(items) else None)
         if joined is not None:
             return _replace_run(items, i, j, Piece("when", p.start, q.end, joined, raw=p.raw))
     return None
 
 
-def _join(p: Piece, q: Piece, between: list[Piece]) -> When | None:
+def _join(p: Piece, q: Piece, between: list[Piece], after: Piece | None = None) -> When | None:
     """What two pieces name together, or None when they do not compose."""
     words = {b.kind for b in between}
     a = _as_when(p, q)
@@ -669,8 +709,9 @@ def _join(p: Piece, q: Piece, between: list[Piece]) -> When | None:
     if p.kind in ("num", "ord") and not (q.kind == "when" and q.value.month is not None and q.value.day is None):
         return None
     if q.kind in ("num", "ord") and not (p.kind == "when" and p.value.day is None and (
-            p.value.month is not None or (q.kind == "ord" and p.value.weekday is not None and not p.value.timed))):
-        return None  # "May 3", "Thursday 21st"; not "Tuesday 19 people"
+            p.value.month is not None or (p.value.weekday is not None and not p.value.timed and (
+                q.kind == "ord" or after is None or after.kind in ("stop", ",", "when"))))):
+        return None  # "May 3", "Thursday 21st", "on Sunday 17."; not "Tuesday 19 people"
     if "in" in words and not (b.timed and not b.dated):  # "in the morning", not "in 2019" after a date
         return None
     if "of" in words and not ((a.timed and not a.dated) or a.day is not None or p.kind in ("num", "ord")):
@@ -709,8 +750,8 @@ def _merge(a: When, b: When) -> When | None:
     weekday = a.weekday or b.weekday
     if a.weekday and b.weekday and a.weekday != b.weekday:
         return None
-    if weekday and fields["day"] is not None and fields["month"] is not None:
-        weekday = None  # the date says which day; the weekday only confirms it
+    if weekday and fields["day"] is not None and fields["month"] is not None and fields["year"] is not None:
+        weekday = None  # the date says which day; the weekday only confirms it (without a year, it picks one)
     if fields["start"] is not None and weekday:  # "next week Tuesday"
         day = fields["start"] + timedelta(days=weekday - 1)
         fields.update(year=day.year, month=day.month, day=day.day, start=None)
@@ -849,6 +890,11 @@ def resolve(w: When, ref: date, text: str, start: int, end: int, last_day: date 
         return "DATE", period.value, period, anchor, w.mod
     if w.day is not None and w.month is not None:
         year = w.year if w.year is not None else _year_of(w.month, w.day, ref, ahead)
+        if w.year is None and w.weekday is not None:  # "Monday, Oct. 26": the nearest year it is a Monday
+            years = [y for y in range(ref.year - 10, ref.year + 2)
+                     if _valid(y, w.month, w.day) and date(y, w.month, w.day).isoweekday() == w.weekday]
+            if years:
+                year = min(years, key=lambda y: abs(y - year))
         day = date(year, w.month, w.day)
     elif w.weekday is not None:
         if ahead:
@@ -900,7 +946,7 @@ def _day_in_month(day: int, weekday: int | None, ref: date, ahead: bool) -> date
 def _year_of(month: int, day: int, ref: date, ahead: bool) -> int:
     options = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _valid(y, month, day)]
     if ahead:
-        future = [y for y in options if date(y, month, day) >= ref - timedelta(days=1)]
+        future = [y for y in options if date(y, month, day) >= ref - timedelta(days=7)]  # a week's grace
         if future:
             return future[0]
     nearest = min(options, key=lambda y: abs((date(y, month, day) - ref).days))

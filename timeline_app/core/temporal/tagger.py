@@ -11,6 +11,7 @@ from timeline_app.core.temporal import grammar
 from timeline_app.core.temporal.calendar import Period
 from timeline_app.core.temporal.rules import RULES, TRIGGER, TRIGGER_WORDS, Context, Reading
 from timeline_app.core.temporal.rules.base import _narrow
+from timeline_app.core.temporal.tense import says_more
 
 logger = logging.getLogger(__name__)
 
@@ -156,8 +157,11 @@ def _composed(text: str, ref: date, triggers: dict) -> tuple[list[tuple], list[t
         for group in groups:
             first = group[0] if len(group) == 2 else None
             for found in group:
-                # the ends of a range are read together, and "in ten days" ahead is a date the rules miss
-                prefer = first is not None or found.when.mod == "IN"
+                # the ends of a range are read together, "in ten days" ahead is a date the rules miss,
+                # and a line of times alone (a form, an itinerary) is what the grammar is made for
+                # and so are the weeks of a month counted by their Mondays (the value and the bounds agree)
+                prefer = first is not None or found.when.mod == "IN" or found.when.start is not None \
+                    or not says_more(text, found.start, found.end)
                 out.append((found.start, found.end, _Composed(text, found, first if found is not first else None),
                             _composed_reading, 0 if prefer else GRAMMAR_PRIORITY))
             if first is not None:

@@ -51,7 +51,7 @@ def tense(text: str, start: int, end: int) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n\s*\n")
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = re.compile(r"[a-z]{2,}")
 
 
 def says_more(text: str, start: int, end: int) -> bool:
@@ -75,7 +75,7 @@ def _time_words() -> frozenset[str]:
     return frozenset([*table["months"], *table["weekdays"], *grammar["parts_of_day"], *grammar["deictic_days"],
                       *grammar["units"], *grammar["fillers"], *grammar["range_words"], *grammar["directions"],
                       *grammar["period_parts"], *grammar["time_zones"], "from", "between", "and", "the", "early",
-                      "late", "around"])
+                      "late", "around", "in", "am", "pm"])
 
 
 def stated_tense(text: str, start: int, end: int) -> str | None:
