@@ -152,3 +152,12 @@ def test_dates_and_clocks_written_in_other_orders(text, value):
 
 def test_a_year_stays_a_year_in_a_sentence():
     assert found("The treaty was signed on 2 Nov 1815 in Paris.") == [("2 Nov 1815", "1815-11-02")]
+
+
+def test_chat_timestamps_with_a_colon_after_them():
+    text = "Dana, 10:14: are we still on?\nEli, 10:20:05: yes"
+    assert found(text) == [("10:14", "2017-09-26T10:14"), ("10:20:05", "2017-09-26T10:20")]
+
+
+def test_the_nth_before_an_emoji():
+    assert found("I will be at a wedding on the 21st \U0001F62C") == [("the 21st", "2017-10-21")]

@@ -60,7 +60,7 @@ _TOKEN = re.compile(
     r"|(?P<my>\d{1,2}/\d{4})(?![\d/])"
     r"|(?P<dmy>\d{1,2}-\d{1,2}-\d{4})(?![\d-])"
     r"|(?P<numdate>\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d\d)(?!\d)|\.(?!\s*[A-Z]))?)(?![\d/]|\.\d)"
-    r"|(?P<clock>\d{1,2}[:h]\d\d)(?![\d:])"
+    r"|(?P<clock>\d{1,2}[:h]\d\d)(?::\d\d)?(?!\d)"
     r"|(?P<amount>\d+(?:[.,]\d+)+)"
     r"|(?P<dayd>\d{1,2})\.(?=[A-Za-z]{3})"
     r"|(?P<num>\d+)(?:\s?(?P<suffix>st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?)(?!(?-i:[a-z])))?"
@@ -141,7 +141,7 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
             out.append(Piece("numdate", s, e, raw.rstrip(".").replace("-", "."), raw=raw))
             continue
         elif kind == "clock":
-            h, mi = (int(x) for x in re.split(r"[:h]", low))
+            h, mi = (int(x) for x in re.split(r"[:h]", m.group("clock").lower()))
             if h <= 24 and mi < 60:
                 out.append(Piece("when", s, e, When(hour=h, minute=mi, gran="time"), raw=raw))
                 continue
@@ -175,8 +175,10 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
             out.append(_word(word if low.endswith(".") else low, raw, s, e))
         elif kind == "stop":
             out.append(Piece("stop", s, e, raw=raw))
-        elif kind in ("amount", "symbol"):  # "1,850", "4.375", "$", "%": never part of a time
+        elif kind == "amount":  # "1,850", "4.375": never part of a time
             out.append(Piece("word", s, e, raw=raw))
+        elif kind == "symbol":  # "$", "%", an emoji: never part of a time, and no word either
+            out.append(Piece("symbol", s, e, raw=raw))
         else:
             out.append(Piece("range" if raw in "-\u2013\u2014" else raw, s, e, raw=raw))
     return out
@@ -409,7 +411,7 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
             i += 1
             continue
         if p.kind == "the" and nxt is not None and nxt.kind == "ord" and 1 <= nxt.value <= 31 and (
-                nxt2 is None or nxt2.kind in ("stop", ",", "range", "and", "in", "at") or (
+                nxt2 is None or nxt2.kind in ("stop", ",", "symbol", "range", "and", "in", "at") or (
                     nxt2.kind == "when" and not nxt2.value.dated)):
             out.append(Piece("when", p.start, nxt.end, When(day=nxt.value), raw=p.raw))  # "the 25th"
             i += 2
