@@ -37,3 +37,13 @@ def test_a_speaker_after_the_speech_verb_speaks() -> None:
 
 def test_reported_content_without_an_actor_takes_the_speaker_after_the_verb() -> None:
     assert _lanes("Prices must fall on Friday, said Anna Kowalska.", "Friday") == {"Friday": "Anna Kowalska"}
+
+
+def test_an_organisation_known_by_one_word_or_an_acronym_is_found_without_a_cue() -> None:
+    text = ("ZBX sought approval last week. The CEO said GDP grew. SkyJet announced in May that it lost money. "
+            "Later Malvora said it had lost money and Malvora closed a plant. He flew to Brindle.")
+    found = actors.actors_for(text)
+    assert {"ZBX", "SkyJet", "Malvora"} <= set(found)
+    assert {"CEO", "GDP", "Brindle"}.isdisjoint(found)
+    assert found["SkyJet"].kind == "organization"
+    assert _lanes(text, "last week", "May") == {"last week": "ZBX", "May": "SkyJet"}

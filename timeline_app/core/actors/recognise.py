@@ -18,7 +18,7 @@ from timeline_app.core.actors.tables import load_tables
 from timeline_app.core.model import Actor, Mention
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|Corp|Inc|Co|Ltd|Brig)\."
-_NAME_WORD = r"(?:O'|Mc|Mac)?[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z][a-z\u00C0-\u024F]+)*"
+_NAME_WORD = r"(?:O'|Mc|Mac)?[A-Z][a-z\u00C0-\u024F'’]+(?:[A-Z][a-z]+)*(?:-[A-Za-z][a-z\u00C0-\u024F]+)*"
 _WORD = rf"(?:{_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{1,3}}|[A-Z]{{2,}}s?)"
 _JOIN = r"(?: | of | of the | & | al-| el-| bin | ibn | de | da | van | von | van der | le | la | du | ben )"
 _RUN_RE = re.compile(rf"(?=[A-Z])(?<![\w.-]){_WORD}(?:{_JOIN}{_WORD})*")
@@ -54,7 +54,11 @@ _NOT_NAME = frozenset(
     "Wednesday Thursday Friday Saturday Sunday The A An In On At But And Or He She It They We I You His Her Their "
     "This That These Those There Here Today Yesterday Tomorrow Meanwhile However Also Still Yet If When While "
     "Officials Police Sources Analysts Experts Reuters AP AFP Xinhua Tass Interfax God Christmas Easter "
-    "After Before Since Under Over With Without From For By As Despite Although Though Asked According".split())
+    "After Before Since Under Over With Without From For By As Despite Although Though Asked According "
+    "Later Earlier Whereas Then Now Thus Instead Besides Moreover Furthermore Nevertheless Nonetheless Indeed "
+    "Even Only Once Both Neither Either Every Each Some Many Most Several Another Other Such Unlike Like Following "
+    "Including During Until Among Amid Against Between Through Throughout Within Upon Toward Because Unless "
+    "Whether Where What Who Why How Which Whose No Not All Any Its Our My Your Yes So To Of Last Next".split())
 
 
 # Titles whose holder speaks for a state: without a country named, the article's country is meant.
@@ -213,6 +217,7 @@ def analyse(text: str) -> Analysis:
     loose: list[list[tuple[str, int]]] = []  # runs of two or three names with no cue of their own
     lone: Counter[str] = Counter()  # one-word runs: "Botha" after "P.W. Botha"
     after_the: set[str] = set()  # one-word runs after "the": "the Pacers" is a team, not a person
+    single: list[tuple[str, int]] = []  # one-word runs with no cue: maybe an organisation ("AirAsia", "GM")
     for run in _RUN_RE.finditer(text):
         start, end = run.span()
         run_text = run.group(0)
@@ -224,6 +229,7 @@ def analyse(text: str) -> Analysis:
             if text.endswith("the ", 0, start):
                 after_the.add(word)
             if _lower_title_before(text, start) is None:
+                single.append((word, start))
                 continue
             words = [(run_text, start)]
         else:
@@ -234,6 +240,7 @@ def analyse(text: str) -> Analysis:
             words = words[1:]  # "The Brazilian Health Ministry": the name starts after the article
             if len(words) == 1:  # "The Herons", "But Oliveira": one word named again
                 lone[words[0][0].removesuffix("'s").removesuffix("’s")] += 1
+                single.append((words[0][0].removesuffix("'s").removesuffix("’s"), words[0][1]))
                 if article:
                     after_the.add(words[0][0])
         start = words[0][1]
@@ -348,6 +355,9 @@ def analyse(text: str) -> Analysis:
         owner = [f for f in found if f[1] == m.start() or f[1] == m.start() + 0]
         if owner and m.group(1) not in tables.aliases and m.group(1) not in _NOT_NAME:  # not "(AP)"
             short.setdefault(m.group(1), owner[-1][3])
+    for word in _one_word_organisations(text, single, short, dateline_end(text), tables):
+        orgs[word] = Actor(word, "organization", (word,))
+        short[word] = word
     if short:
         for word, at in all_words:
             if word.endswith(("'s", "’s")):
@@ -402,6 +412,39 @@ def _acts_here(text: str, m: Mention, tables) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,5}s?|[A-Z][a-z]+[A-Z][A-Za-z]+")  # "GM", "CNN", "AirAsia", "MindSpring"
+_CAPS_NEAR = re.compile(r"[A-Z]{2,}\W{1,3}$")
+_VERB_AFTER = re.compile(rf"(?:['’]s? |,? (?:also |has |had |will |would |is |was |)(?:{_SPEECH}|[a-z]+ed)\b)")
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!?:;\"“”`'(]\s*|\n\s*)$")
+
+
+def _one_word_organisations(text: str, single: list[tuple[str, int]], taken: dict[str, str], body: int,
+                            tables) -> list[str]:
+    """Words that name an organisation with no cue: an acronym or a word with inner capitals used in a sentence
+    ("GM sought", "AirAsia tips"), or a capitalised word the text twice makes do something inside a sentence
+    ("Ekranas requested", "Ekranas's turnover") and never names as a place ("in Ekranas")."""
+    seen: dict[str, list[int]] = {}
+    for word, at in single:
+        if at >= body and word not in taken and word not in tables.aliases and word not in _NOT_NAME \
+                and word not in tables.common_acronyms and word.lower() not in _role_words():
+            seen.setdefault(word, []).append(at)
+    out = []
+    for word, places in seen.items():
+        if _ACRONYM_WORD.fullmatch(word):
+            if any(not _CAPS_NEAR.search(text, max(0, at - 12), at) and not text[at + len(word):at + len(word) + 3]
+                   .lstrip(" ,").startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for at in places):
+                out.append(word)
+            continue
+        if len(places) < 2 or len(word) < 3:
+            continue
+        inner = [at for at in places if not _SENTENCE_HEAD.search(text, max(0, at - 4), at)]
+        if len(inner) < 2 or any(_WORD_BEFORE.search(text, max(0, at - 20), at) and
+                                 _WORD_BEFORE.search(text, max(0, at - 20), at).group(1).lower() in tables.place_words
+                                 for at in places):
+            continue
+        if sum(bool(_VERB_AFTER.match(text, at + len(word))) for at in places) >= 2:
+            out.append(word)
+    return out
 
 
 def _named_again(words: list[tuple[str, int]], lone: Counter[str], after_the: set[str], persons: dict[str, Actor],

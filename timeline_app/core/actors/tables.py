@@ -24,6 +24,7 @@ class Tables:
     demonyms: frozenset[str] = frozenset()  # "Russian", "Russians": a country's adjective and its people
     state_nouns: frozenset[str] = frozenset()  # lower-case nouns that make "Russian X" the state ("Russian jets")
     place_words: frozenset[str] = frozenset()  # lower-case words before a name that make it a place ("in Kenya")
+    common_acronyms: frozenset[str] = frozenset()  # upper-case words that are no actor ("CEO", "GDP")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -73,7 +74,8 @@ def load_tables() -> Tables:
     person_nouns = frozenset(_lines("person_nouns.txt")) | {t.split(" ")[-1] for t in titles}
     female = frozenset(_lines("female_names.txt"))
     return Tables(actors, aliases, frozenset(capitals), tuple(titles), person_nouns, female, frozenset(adjectives),
-                  frozenset(_lines("state_nouns.txt")), frozenset(_lines("place_words.txt")))
+                  frozenset(_lines("state_nouns.txt")), frozenset(_lines("place_words.txt")),
+                  frozenset(_lines("common_acronyms.txt")))
 
 
 def _lines(name: str) -> list[str]:
