@@ -47,3 +47,8 @@ def test_an_organisation_known_by_one_word_or_an_acronym_is_found_without_a_cue(
     assert {"CEO", "GDP", "Brindle"}.isdisjoint(found)
     assert found["SkyJet"].kind == "organization"
     assert _lanes(text, "last week", "May") == {"last week": "ZBX", "May": "SkyJet"}
+
+
+def test_its_at_the_head_of_a_clause_points_back_like_it() -> None:
+    text = "Malvora Holdings said it lost money. Its sales in 2004 were 400 million dollars."
+    assert _lanes(text, "2004") == {"2004": "Malvora Holdings"}

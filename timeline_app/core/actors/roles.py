@@ -43,7 +43,7 @@ _QUOTE = re.compile(r"[\"“”]|``|''")
 # A pronoun or a counted reference at the head of a clause: "He will travel", "it said", "the three are".
 # An opening phrase set off by a comma may come first: "On Monday, he said", "In exchanges last week, each side".
 _PRONOUN = re.compile(r"(?:[A-Z][^,.;:\"“”]{0,50}, )?(?:[,;:\"“”`' ]|\b(?:but|and|then|so|yet)\b)*\b(?:(he|she)|"
-                      r"(it)(?!['’]s| (?:is|was|has been|had been|seems|appears|remains|would be|will be)\b)|"
+                      r"(it)(?!['’]s| (?:is|was|has been|had been|seems|appears|remains|would be|will be)\b)|(its)|"
                       r"(they|both|each side|either side|both sides|each|the (?:two|three|four|five)))\b",
                       re.IGNORECASE)
 _COUNT = {"both": 2, "the two": 2, "the three": 3, "the four": 4, "the five": 5}
@@ -95,7 +95,7 @@ class Discourse:
                 if self.persons[m.actor] != other:
                     return m
             return None
-        if word == "it":
+        if word in ("it", "its"):
             prev = self.subject
             if prev is not None and prev.actor not in self.persons:
                 return prev
