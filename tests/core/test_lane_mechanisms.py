@@ -52,3 +52,9 @@ def test_an_organisation_known_by_one_word_or_an_acronym_is_found_without_a_cue(
 def test_its_at_the_head_of_a_clause_points_back_like_it() -> None:
     text = "Malvora Holdings said it lost money. Its sales in 2004 were 400 million dollars."
     assert _lanes(text, "2004") == {"2004": "Malvora Holdings"}
+
+
+def test_a_passive_without_a_subject_actor_takes_its_by_agent() -> None:
+    assert _lanes("The body was found by Lyon Police on Friday.", "Friday") == {"Friday": "Lyon Police"}
+    text = "Rates doubled from 1993 to 2004, a study by the Nordic Health Institute found."
+    assert _lanes(text, "1993") == {"1993": "Nordic Health Institute"}

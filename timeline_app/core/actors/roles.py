@@ -187,6 +187,7 @@ def _is_subject(text: str, m: Mention, sentence_start: int) -> bool:
     return titled and i > 0 and words[i - 1][:1].isupper()
 
 
+_BY_AGENT = re.compile(r"\b[a-z]{3,} by (?:the |a |an )?$")  # "found by", "a study by the"
 _TITLE_GAP = re.compile(r"(?:'s|’s)?(?: (?!and |or )[\w.-]+){0,4} $")
 _NEXT_TO_VERB = re.compile(r"(?:'s|’s)?(?:,[^,]{0,90},)? ?(?:[\w.-]+ ){0,2}$")
 
@@ -211,6 +212,9 @@ def _subject(text: str, clause: Clause, inside: list[Mention], sentence_start: i
     for m in inside:  # "Ryabkov's remarks on Monday", "India's nationalists said": the owner of the subject
         if clause.start <= m.start < clause.end and text.startswith(("'s ", "’s "), m.end) and \
                 _is_subject(text, Mention(m.start, m.start, m.actor), sentence_start):
+            return m
+    for m in inside:  # "the body was found by police", "a study by the institute found": the agent
+        if clause.start <= m.start < clause.end and _BY_AGENT.search(text, max(clause.start, m.start - 40), m.start):
             return m
     return None
 
