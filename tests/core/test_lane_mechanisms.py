@@ -58,3 +58,14 @@ def test_a_passive_without_a_subject_actor_takes_its_by_agent() -> None:
     assert _lanes("The body was found by Lyon Police on Friday.", "Friday") == {"Friday": "Lyon Police"}
     text = "Rates doubled from 1993 to 2004, a study by the Nordic Health Institute found."
     assert _lanes(text, "1993") == {"1993": "Nordic Health Institute"}
+
+
+def test_the_day_of_a_dated_dateline_is_the_agency_s_dispatch() -> None:
+    text = "Talks end\n\nKAMPALA, August 7 (Xinhua) -- Officials said the talks went well."
+    events = _events(text, "August 7")
+    assert [(e.time.text, e.lane) for e in events] == [("August 7", "Xinhua")]
+    assert "Xinhua" in actors.actors_for(text)
+
+
+def test_an_agency_in_an_undated_dateline_is_no_actor() -> None:
+    assert "AP" not in actors.actors_for("KAMPALA, Uganda (AP) _ Officials said the talks went well.")

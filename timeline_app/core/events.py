@@ -42,6 +42,15 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
     last_time: Timex | None = None  # the day the previous sentence of the paragraph is about
     previous_end = 0  # the end of the last sentence that made events
     body = analysis.dateline_end  # "NAIROBI, Kenya (AP) _": a place and the publication day, not an event
+    for t in placed:  # "BEIJING, Nov. 25 (Xinhua) --": the day the agency sent its dispatch
+        if t.end > body:
+            break
+        agency = next((m for m in mentions if t.end <= m.start and m.end <= body and known.get(m.actor) is not None
+                       and known[m.actor].kind != "country"), None)
+        if agency is not None:
+            dateline = text[:body].strip()
+            events.append(_event(document, len(events), dateline, 0, body, t, (agency.actor,), agency.actor,
+                                 _clip(f"{agency.actor} dispatch: {dateline}"), False))
     for start, end in sentence_spans(text):
         if start < body:
             start = body + len(text[body:end]) - len(text[body:end].lstrip())

@@ -95,6 +95,24 @@ def dateline_end(text: str) -> int:
     return tail.end() if tail else 0
 
 
+_AGENCY = re.compile(r"\(([A-Z][A-Za-z.&-]{1,15})\)")
+
+
+def dateline_agency(text: str) -> tuple[int, int] | None:
+    """Where the news agency of a dated dateline is named: "BEIJING, Nov. 25 (Xinhua) --" dates its dispatch.
+
+    A dateline without a day ("HAVANA (AP) --") dates nothing, and the agency is then no actor of the story.
+    """
+    m = _DATELINE.search(text, 0, 400)
+    if m is None:
+        return None
+    end = dateline_end(text)
+    agency = _AGENCY.search(text, m.start(1), end)
+    if agency is None or not any(c.isdigit() for c in text[m.start(1):agency.start()]):
+        return None
+    return agency.span(1)
+
+
 def dateline_country(text: str) -> str | None:
     """The country of the place a news dateline names ("NAIROBI, Kenya (AP)" -> Kenya), if any."""
     m = _DATELINE.search(text, 0, 400)
@@ -350,6 +368,15 @@ def analyse(text: str) -> Analysis:
             if persons[name].affiliation is None:
                 persons[name] = replace(persons[name], affiliation=home)
                 actors.setdefault(home, tables.actors[home])
+    agency = dateline_agency(text)
+    if agency is not None:
+        name = text[agency[0]:agency[1]]
+        name = tables.aliases.get(name, name)
+        if name not in tables.actors:
+            orgs[name] = Actor(name, "organization", (name,))
+        else:
+            actors[name] = tables.actors[name]
+        found.append((*agency, 1, name))
     short = _short_forms(persons, orgs, tables.aliases)
     for m in _ACRONYM.finditer(text):
         owner = [f for f in found if f[1] == m.start() or f[1] == m.start() + 0]
