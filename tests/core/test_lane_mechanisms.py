@@ -69,3 +69,17 @@ def test_the_day_of_a_dated_dateline_is_the_agency_s_dispatch() -> None:
 
 def test_an_agency_in_an_undated_dateline_is_no_actor() -> None:
     assert "AP" not in actors.actors_for("KAMPALA, Uganda (AP) _ Officials said the talks went well.")
+
+
+def test_what_a_statement_reports_belongs_to_whoever_issued_it() -> None:
+    text = ("Trade envoy Anna Kowalska announced the deal on Monday. Trade rose in 2005, according to the "
+            "statement. The statement said that tariffs end in 2007.")
+    events = {e.time.text: e for e in _events(text, "Monday", "2005", "2007")}
+    assert {t: e.lane for t, e in events.items()} == {"Monday": "Anna Kowalska", "2005": "Anna Kowalska",
+                                                      "2007": "Anna Kowalska"}
+    # the label attributes the report to its source; it never makes her the one who rose
+    assert events["2005"].label.startswith("Kowalska: Trade rose")
+
+
+def test_a_report_with_no_source_named_before_stays_unattributed() -> None:
+    assert _lanes("Prices rose in 2005, according to official statistics.", "2005") == {"2005": "Unattributed"}

@@ -79,7 +79,7 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
         last_time = own[-1] if own and own[-1].is_point else None
         previous_end = end
         if in_sentence:
-            discourse.read(text, in_sentence, roles.principal(None))
+            discourse.read(text, in_sentence, roles.principal(None), roles.speakers[0] if roles.speakers else None)
     return events
 
 
@@ -151,8 +151,8 @@ def _abbreviations() -> dict[str, str]:
 
 # Past-tense stems that lose an "e" before "-ed": "declar(ed)" -> "declares", "exchang(ed)" -> "exchanges".
 _TAKES_E = ("at", "ur", "iv", "us", "ag", "uc", "ct", "id", "ov", "ar", "ir", "lv", "rg", "rv", "ok", "av", "ac", "ad",
-            "ys", "ot", "in", "ez", "rs", "ud", "ang", "eng", "ung", "ul", "vit", "bl", "pl", "tl", "dl", "gl", "kl",
-            "cl")
+            "nc", "ys", "ot", "in", "ez", "rs", "ud", "ang", "eng", "ung", "ul", "vit", "bl", "pl", "tl", "dl", "gl",
+            "kl", "cl")
 _TAKES_NO_E = ("ect", "act", "ain", "oin", "ein", "ard", "ord", "ead", "oad", "eat", "oat")
 
 
@@ -189,8 +189,9 @@ def _headline_name(actor: Actor | None, surface: str, text: str) -> str:
     return surface
 
 
-def _subject_end(text: str, start: int, end: int, who: Mention) -> int:
-    """Where the subject's words end: after the mention, or after the pronoun standing for it."""
+def _subject_end(text: str, start: int, end: int, who: Mention) -> int | None:
+    """Where the subject's words end: after the mention, or after the pronoun standing for it (None if the
+    sentence names it by neither)."""
     if start <= who.start < end:
         return who.end
     quoted = end
@@ -198,7 +199,7 @@ def _subject_end(text: str, start: int, end: int, who: Mention) -> int:
         close = max(text.rfind("\"", start + 1, end), text.rfind("”", start, end), text.rfind("''", start, end))
         quoted = close if close > start else end
     m = _HEAD_PRONOUN.search(text, quoted if quoted < end else start, end) or _HEAD_PRONOUN.search(text, start, end)
-    return m.end() if m else start
+    return m.end() if m else None
 
 
 def _quotation(text: str, start: int, end: int) -> str | None:
@@ -223,6 +224,9 @@ def make_label(text: str, sentence: tuple[int, int], who: Mention | None, timex:
     outside = not start <= who.start < end
     subject = _headline_name(known.get(who.actor), text[who.start:who.end].removeprefix("the "), text)
     after = _subject_end(text, start, end, who)
+    if after is None:  # "Trade rose in 2005, according to the statement": the source, then what it reports
+        reported = " ".join(_without_times(text, start, end, (*times, *([timex] if timex else []))).split())
+        return _clip(f"{subject}: " + re.sub(r" (?=[,.;:])", "", reported).rstrip(". "))
     quote = _quotation(text, start, end)
     if quote is not None and (outside or after > start + len(quote) + 1):  # '"...," Ryabkov was quoted as saying'
         return _clip(f"{subject}: " + " ".join(w for w in _WORD.findall(quote) if w.lower() not in _ARTICLE))

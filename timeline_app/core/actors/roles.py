@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from timeline_app.core.model import Mention, Timex
 from timeline_app.core.patterns import trie_pattern
 
+_SOURCE_NOUNS = ("statement|report|study|survey|research|communique|paper|newspaper|daily|letter|release|"
+                 "statistics|figures|data")
 _SPEECH = (r"said|says|say|told|tells|added|adds|asserted|asserting|stated|announced|announces|claimed|claims|"
            r"denied|denies|insisted|warned|warns|noted|explained|argued|declared|confirmed|acknowledged|contended|"
            r"alleged|wrote|tweeted|testified|predicted|suggested|saying|adding|accused|reported|quoted as saying")
@@ -44,8 +46,12 @@ _QUOTE = re.compile(r"[\"“”]|``|''")
 # An opening phrase set off by a comma may come first: "On Monday, he said", "In exchanges last week, each side".
 _PRONOUN = re.compile(r"(?:[A-Z][^,.;:\"“”]{0,50}, )?(?:[,;:\"“”`' ]|\b(?:but|and|then|so|yet)\b)*\b(?:(he|she)|"
                       r"(it)(?!['’]s| (?:is|was|has been|had been|seems|appears|remains|would be|will be)\b)|(its)|"
-                      r"(they|both|each side|either side|both sides|each|the (?:two|three|four|five)))\b",
-                      re.IGNORECASE)
+                      r"(they|both|each side|either side|both sides|each|the (?:two|three|four|five))|"
+                      rf"(the (?:{_SOURCE_NOUNS})))\b", re.IGNORECASE)
+# What a report or a study finds belongs to whoever issued it: the last speaker of the text.
+_SOURCE = re.compile(rf"\baccording to (?:the |a |an )?(?:[a-z]+ ){{0,2}}(?:{_SOURCE_NOUNS})\b|"
+                     rf"\b(?:said|says|showed|shows|found) the (?:{_SOURCE_NOUNS})\b|"
+                     rf"\bthe (?:{_SOURCE_NOUNS}) (?:showing|shows|showed|found|finds|said|says|quoted)\b")
 _COUNT = {"both": 2, "the two": 2, "the three": 3, "the four": 4, "the five": 5}
 _COORDINATION = re.compile(r"^(?:,|, and|,? and| and the|, the|,? and the|, as well as)? (?:the )?$")
 
@@ -59,9 +65,13 @@ class Discourse:
     recent: list[Mention] = field(default_factory=list)  # person mentions, most recent last
     things: list[Mention] = field(default_factory=list)  # subjects that are not persons, most recent last
     groups: list[tuple[Mention, ...]] = field(default_factory=list)  # "Poland, Hungary and the Czech Republic"
+    source: Mention | None = None  # the last speaker: who issued "the statement", "the report"
 
-    def read(self, text: str, mentions: Sequence[Mention], principal: Mention | None) -> None:
-        """Take in one sentence: its person mentions, its lists of actors, and who its principal was."""
+    def read(self, text: str, mentions: Sequence[Mention], principal: Mention | None,
+             speaker: Mention | None = None) -> None:
+        """Take in one sentence: its person mentions, its lists of actors, who its principal and speaker were."""
+        if speaker is not None:
+            self.source = speaker
         for m in mentions:
             if m.actor in self.persons:
                 self.recent.append(m)
@@ -85,6 +95,8 @@ class Discourse:
     def resolve(self, pronoun: str) -> Mention | None:
         """The mention a pronoun at the head of a clause points back to."""
         word = pronoun.lower()
+        if word.startswith("the ") and word.split()[-1] in _SOURCE_NOUNS.split("|"):
+            return self.source or self.subject  # "The statement said": whoever issued it
         if word in ("he", "she"):
             gender = "f" if word == "she" else "m"
             other = "m" if gender == "f" else "f"
@@ -264,7 +276,7 @@ class SentenceRoles:
     def __init__(self, text: str, sentence: tuple[int, int], mentions: Sequence[Mention],
                  discourse: Discourse | None = None, times: Sequence[Timex] = ()) -> None:
         start, end = sentence
-        self.text, self.times = text, times
+        self.text, self.times, self.discourse, self.span = text, times, discourse, sentence
         inside = [m for m in mentions if start <= m.start < end]
         quoted = _quoted(text, start, end) if inside or discourse else []
         if quoted:  # '"... American policy," Ryabkov was quoted as saying': the speaker, not who the quote names
@@ -314,6 +326,9 @@ class SentenceRoles:
         for i in (*range(here - 1, -1, -1), *range(here + 1, len(clauses))):
             if subjects[i]:
                 return subjects[i]
+        if self.discourse is not None and _SOURCE.search(self.text, *self.span):
+            # "Trade rose in 2005, according to the statement": whoever issued the statement
+            return self.discourse.source or self.discourse.subject
         return None  # names only places, objects or no actor at all: no guess (the first name is often a place)
 
 
