@@ -83,3 +83,15 @@ def test_what_a_statement_reports_belongs_to_whoever_issued_it() -> None:
 
 def test_a_report_with_no_source_named_before_stays_unattributed() -> None:
     assert _lanes("Prices rose in 2005, according to official statistics.", "2005") == {"2005": "Unattributed"}
+
+
+def test_a_quoted_sentence_takes_the_speaker_of_its_quotation_before_or_after_it() -> None:
+    text = ('Coach Rick Carlisle spoke on Monday. "As of right now, this is a one-game situation. '
+            'We will see on Friday," Carlisle said.')
+    assert _lanes(text, "right now", "Friday") == {"right now": "Rick Carlisle", "Friday": "Rick Carlisle"}
+    text = '"We found remains now," spokesman Jim Brown said. "We are still looking for more tomorrow."'
+    assert _lanes(text, "now", "tomorrow") == {"now": "Jim Brown", "tomorrow": "Jim Brown"}
+
+
+def test_a_quoted_sentence_with_no_speaker_anywhere_stays_unattributed() -> None:
+    assert _lanes('"We will see on Friday."', "Friday") == {"Friday": "Unattributed"}

@@ -41,6 +41,9 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
     events: list[Event] = []
     last_time: Timex | None = None  # the day the previous sentence of the paragraph is about
     previous_end = 0  # the end of the last sentence that made events
+    open_quote = False  # the sentence before left a quotation open
+    quote_speaker: Mention | None = None  # who speaks the quotation running through these sentences
+    unspoken: list[int] = []  # events of quoted sentences whose speaker is named in a later sentence
     body = analysis.dateline_end  # "NAIROBI, Kenya (AP) _": a place and the publication day, not an event
     for t in placed:  # "BEIJING, Nov. 25 (Xinhua) --": the day the agency sent its dispatch
         if t.end > body:
@@ -69,13 +72,29 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
         roles = SentenceRoles(text, (start, end), in_sentence, discourse, own)
         actors = tuple(dict.fromkeys(m.actor for m in in_sentence))
         sentence = text[start:end]
+        marks = len(_QUOTE_MARK.findall(sentence))
+        quoted = _all_quoted(sentence, open_quote)
         for t in own or [None]:
             who = roles.principal(t)
+            if who is None and quoted and t is not None:  # '"We will win now."': the quotation's speaker
+                who = quote_speaker
+                if who is None:
+                    unspoken.append(len(events))
             # a dated sentence whose clause names nobody who acts is unattributed, not the article's country
             lane = actor_rules.lane_of(who.actor, known) if who else doc_lane if t is None else None
             time = t or last_time or _publication_time(document, start)
             label = make_label(text, (start, end), who, t, known, own)
             events.append(_event(document, len(events), sentence, start, end, time, actors, lane, label, t is None))
+        speaker = roles.speakers[0] if roles.speakers else None
+        if marks and speaker is not None:  # the speaker of a quotation, named after quoted sentences
+            for i in unspoken:
+                events[i] = _with_lane(events[i], actor_rules.lane_of(speaker.actor, known))
+            quote_speaker = speaker
+        if not marks and not quoted:
+            quote_speaker = None
+        if not marks and not quoted or speaker is not None:
+            unspoken = []
+        open_quote = open_quote != bool(marks % 2)
         last_time = own[-1] if own and own[-1].is_point else None
         previous_end = end
         if in_sentence:
@@ -91,6 +110,27 @@ def _event(document: Document, n: int, sentence: str, start: int, end: int, time
     return Event(id=f"{document.id}:{n}", document=document.id, sentence=sentence,
                  sentence_start=start, sentence_end=end, time=time, actors=actors, lane=lane,
                  label=label, implied_time=implied)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]|``|''")
+_CLOSE_AT_END = re.compile(r"[\"”]|''")
+
+
+def _all_quoted(sentence: str, open_quote: bool) -> bool:
+    """True when the whole sentence is the words of a quotation, with no speaker named in it: it runs on from
+    the sentence before, or opens the sentence, and closes (if at all) at its end."""
+    body = sentence.strip()
+    opening = re.match(r"[\"“]|``", body)
+    if not open_quote and opening is None:
+        return False
+    rest = body[opening.end():] if opening else body
+    close = _QUOTE_MARK.search(rest)
+    return close is None or close.end() >= len(rest) - 1
+
+
+def _with_lane(event: Event, lane: str) -> Event:
+    actors = event.actors if lane in event.actors else (lane, *event.actors)
+    return replace(event, lane=lane, actors=actors)
 
 
 def _publication_time(document: Document, at: int) -> Timex:
