@@ -95,3 +95,22 @@ def test_a_quoted_sentence_takes_the_speaker_of_its_quotation_before_or_after_it
 
 def test_a_quoted_sentence_with_no_speaker_anywhere_stays_unattributed() -> None:
     assert _lanes('"We will see on Friday."', "Friday") == {"Friday": "Unattributed"}
+
+
+def test_a_description_points_back_to_the_organisation_named_before() -> None:
+    text = "Brandt Motors Corp. bid for Jaguar. This week, the U.S. auto giant paid for ten members to fly to Detroit."
+    assert _lanes(text, "This week") == {"This week": "Brandt Motors Corp."}
+
+
+def test_a_title_with_the_points_back_to_the_person_named_with_it() -> None:
+    text = ("President Anna Kowalska met Jan Nowak. One view presented itself to the president as she arrived in "
+            "Lyon later in the day.")
+    assert _lanes(text, "the day") == {"the day": "Anna Kowalska"}
+    assert [m.actor for m in actors.find_mentions(text) if text[m.start:m.end] == "the president"] == [
+        "Anna Kowalska"]
+
+
+def test_a_pronoun_after_because_points_first_to_the_subject_of_its_own_sentence() -> None:
+    text = ("Dr. Kira Holt met Dr. Lena Voss on Monday. Voss left. Holt had been working for the agency "
+            "when she was abducted in March 1996.")
+    assert _lanes(text, "March 1996") == {"March 1996": "Kira Holt"}

@@ -236,6 +236,7 @@ def analyse(text: str) -> Analysis:
     lone: Counter[str] = Counter()  # one-word runs: "Botha" after "P.W. Botha"
     after_the: set[str] = set()  # one-word runs after "the": "the Pacers" is a team, not a person
     single: list[tuple[str, int]] = []  # one-word runs with no cue: maybe an organisation ("AirAsia", "GM")
+    person_titles: dict[int, tuple[str, str]] = {}  # where a person is named with a title: (title word, person)
     for run in _RUN_RE.finditer(text):
         start, end = run.span()
         run_text = run.group(0)
@@ -347,6 +348,8 @@ def analyse(text: str) -> Analysis:
         gender = ("f" if title_word in _FEMALE_TITLES or (len(name_words) > 1 and name_words[0] in tables.female_names)
                   else "m" if title_word in _MALE_TITLES else "")
         genders[key] = genders.get(key) or gender
+        if title_word:
+            person_titles[(title_at if title_at is not None else at)] = (title_word, key)
         found.append((at, at + len(name), 0, key))
 
     for words in loose:
@@ -393,7 +396,7 @@ def analyse(text: str) -> Analysis:
                 found.append((at, at + len(word), 3, short[word]))
     actors.update(orgs)
     actors.update(persons)
-    found += _descriptions(text, found, actors)
+    found += _descriptions(text, found, actors, person_titles, home)
     mentions = _resolve(found, len(text))
     places = _places_only(text, mentions, actors, tables)
     if places:
@@ -524,20 +527,41 @@ def _spelled_out(text: str, at: int, acronym: str, orgs: dict[str, Actor],
             return
 
 
-# "the company", "the airline": the organisation named last before it.
-_DESCRIPTION = re.compile(r"\b[Tt]he (?:company|firm|airline|carrier|bank|club|team|group|agency|automaker|"
-                          r"insurer|newspaper|broadcaster|ministry|party|league|council|commission)\b")
+# "the company", "the U.S. auto giant": the organisation named last before it.
+_DESCRIPTION = re.compile(r"\b[Tt]he (?:(?:[A-Z]\.)+ |[a-z][a-z-]+ ){0,2}?(company|firm|airline|carrier|bank|club|team|"
+                          r"group|agency|automaker|insurer|newspaper|broadcaster|ministry|party|league|council|"
+                          r"commission|giant|maker|producer|manufacturer|operator|retailer|lender|conglomerate)\b"
+                          r"|\b[Tt]he (country)\b(?!['’]s? (?:capital|border)|side)")
 
 
-def _descriptions(text: str, found: list[tuple[int, int, int, str]],
-                  actors: dict[str, Actor]) -> list[tuple[int, int, int, str]]:
-    """Mentions for descriptions that point back to the last organisation named ("the company")."""
+@cache
+def _title_description() -> re.Pattern[str]:
+    """ "the president", "the foreign minister": a title that stands for the person named last with it."""
+    words = "|".join(sorted((w for w in _role_words() if w.isalpha()), key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he (?:[a-z-]+ ){{0,2}}?({words})\b(?! of\b| [A-Z])")
+
+
+def _descriptions(text: str, found: list[tuple[int, int, int, str]], actors: dict[str, Actor],
+                  person_titles: dict[int, tuple[str, str]], home: str | None) -> list[tuple[int, int, int, str]]:
+    """Mentions for descriptions that point back: "the company" to the last organisation named, "the country" to
+    the country of the story, "the president" to the last person named with that title."""
     orgs = sorted((f[0], f[3]) for f in found if f[3] in actors and actors[f[3]].kind == "organization")
     out = []
     for m in _DESCRIPTION.finditer(text):
+        if m.group(2):
+            if home:
+                out.append((m.start(), m.end(), 4, home))
+            continue
         before = [actor for at, actor in orgs if at < m.start()]
-        if before:
-            out.append((m.start(), m.end(), 4, before[-1]))
+        if before:  # ahead of any name inside it ("the U.S. auto giant" is the company, not the U.S.)
+            out.append((m.start(), m.end(), 0 if " " in m.group(0)[4:m.start(1) - m.start()] else 4, before[-1]))
+    if person_titles:
+        titled = sorted(person_titles.items())
+        for m in _title_description().finditer(text):
+            title = m.group(1)
+            who = [person for at, (word, person) in titled if at < m.start() and word == title]
+            if who:
+                out.append((m.start(), m.end(), 4, who[-1]))
     return out
 
 

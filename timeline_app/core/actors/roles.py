@@ -44,7 +44,8 @@ _SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH}|quoted)\b")
 _QUOTE = re.compile(r"[\"“”]|``|''")
 # A pronoun or a counted reference at the head of a clause: "He will travel", "it said", "the three are".
 # An opening phrase set off by a comma may come first: "On Monday, he said", "In exchanges last week, each side".
-_PRONOUN = re.compile(r"(?:[A-Z][^,.;:\"“”]{0,50}, )?(?:[,;:\"“”`' ]|\b(?:but|and|then|so|yet)\b)*\b(?:(he|she)|"
+_PRONOUN = re.compile(r"(?:[A-Z][^,.;:\"“”]{0,50}, )?(?:[,;:\"“”`' ]|\b(?:but|and|then|so|yet|as|when|while|"
+                      r"after|before|because|since|until|although|though|if|whereas)\b)*\b(?:(he|she)|"
                       r"(it)(?!['’]s| (?:is|was|has been|had been|seems|appears|remains|would be|will be)\b)|(its)|"
                       r"(they|both|each side|either side|both sides|each|the (?:two|three|four|five))|"
                       rf"(the (?:{_SOURCE_NOUNS})))\b", re.IGNORECASE)
@@ -231,13 +232,27 @@ def _subject(text: str, clause: Clause, inside: list[Mention], sentence_start: i
     return None
 
 
-def _pronoun(text: str, clause: Clause, first: Mention | None, discourse: Discourse | None) -> Mention | None:
-    """The antecedent of a pronoun that heads the clause before any actor is named in it."""
+_SUBORDINATE = re.compile(r"\b(?:as|when|while|after|before|because|since|until|although|though|if|whereas)\b")
+
+
+def _pronoun(text: str, clause: Clause, first: Mention | None, discourse: Discourse | None,
+             named_before: Mention | None = None) -> Mention | None:
+    """The antecedent of a pronoun that heads the clause before any actor is named in it.
+
+    After "because", "as" or "when" a pronoun first points to who acts earlier in its own sentence, when that
+    fits it (a person for "he", not one for "it"): "the SDF said ... because they captured it", "Howes was
+    working there when he was abducted".
+    """
     if discourse is None:
         return None
     m = _PRONOUN.match(text, clause.start, first.start if first else clause.end)
     if m is None or (first is not None and m.end() > first.start):
         return None
+    if named_before is not None and _SUBORDINATE.search(text, m.start(), m.start(m.lastindex or 0)):
+        word = m.group(m.lastindex or 0).lower()
+        person = named_before.actor in discourse.persons
+        if person if word in ("he", "she") else not person if word in ("it", "its") else True:
+            return named_before
     return discourse.resolve(m.group(m.lastindex or 0))
 
 
@@ -297,7 +312,7 @@ class SentenceRoles:
                 near = next((m for m in reversed(inside) if c.start - 2 <= m.end <= c.start), None)
                 s = near or subjects[-1] or s
             elif discourse is not None and (not c.speech or s is None):
-                s = _pronoun(text, c, s, discourse) or s
+                s = _pronoun(text, c, s, discourse, next((x for x in subjects if x), None)) or s
             subjects.append(s)
         for i, c in enumerate(clauses[:-1]):
             if c.speech and subjects[i] is None:  # '"...," said an expert with the WHO': the speaker after the verb
