@@ -114,3 +114,10 @@ def test_a_pronoun_after_because_points_first_to_the_subject_of_its_own_sentence
     text = ("Dr. Kira Holt met Dr. Lena Voss on Monday. Voss left. Holt had been working for the agency "
             "when she was abducted in March 1996.")
     assert _lanes(text, "March 1996") == {"March 1996": "Kira Holt"}
+
+
+def test_an_acronym_of_a_company_named_in_full_is_that_company() -> None:
+    text = "General Motors Corp. bid for Jaguar PLC. GM sought clearance last week."
+    assert [m.actor for m in actors.find_mentions(text)] == ["General Motors Corp.", "Jaguar PLC",
+                                                              "General Motors Corp."]
+    assert _lanes(text, "last week") == {"last week": "General Motors Corp."}

@@ -278,7 +278,7 @@ def analyse(text: str) -> Analysis:
         speech = bool(_SPEECH_AFTER.match(text, end)) or (
             start > 4 and text[start - 2] in "dsy" and bool(_SPEECH_BEFORE.search(text, max(0, start - 12), start)))
         last = tokens[-1]
-        if last in _ORG_SUFFIX and (len(tokens) >= 2 or lead) and not k:
+        if last in _ORG_SUFFIX and (len(tokens) >= 2 or lead) and (not k or last in _LEGAL):  # "General Motors Corp."
             if lead and last == "Government":  # "the Cuban Government": the country acts
                 found.append((start, end, 0, lead))
                 continue
@@ -385,7 +385,11 @@ def analyse(text: str) -> Analysis:
         owner = [f for f in found if f[1] == m.start() or f[1] == m.start() + 0]
         if owner and m.group(1) not in tables.aliases and m.group(1) not in _NOT_NAME:  # not "(AP)"
             short.setdefault(m.group(1), owner[-1][3])
+    initials = {_initials(name): name for name in orgs}
     for word in _one_word_organisations(text, single, short, dateline_end(text), tables):
+        if word in initials:  # "GM" after "General Motors Corp.": the same company
+            short[word] = initials[word]
+            continue
         orgs[word] = Actor(word, "organization", (word,))
         short[word] = word
     if short:
@@ -442,8 +446,14 @@ def _acts_here(text: str, m: Mention, tables) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_LEGAL = frozenset("Corp. Corp Inc. Inc Co. Co Ltd. Ltd PLC AG".split())
+
+
+def _initials(name: str) -> str:
+    """ "General Motors Corp." -> "GM": the capitals of a name's words, without a legal suffix."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w not in _LEGAL)
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,5}s?|[A-Z][a-z]+[A-Z][A-Za-z]+")  # "GM", "CNN", "AirAsia", "MindSpring"
-_CAPS_NEAR = re.compile(r"[A-Z]{2,}\W{1,3}$")
+_CAPS_NEAR = re.compile(r"[A-Z]{2,}[ ,]{1,2}$")  # a line in capitals: "BEIJING, ", "WORLD NEWS "
 _VERB_AFTER = re.compile(rf"(?:['’]s? |,? (?:also |has |had |will |would |is |was |)(?:{_SPEECH}|[a-z]+ed)\b)")
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!?:;\"“”`'(]\s*|\n\s*)$")
 
