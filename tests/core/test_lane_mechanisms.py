@@ -121,3 +121,9 @@ def test_an_acronym_of_a_company_named_in_full_is_that_company() -> None:
     assert [m.actor for m in actors.find_mentions(text)] == ["General Motors Corp.", "Jaguar PLC",
                                                               "General Motors Corp."]
     assert _lanes(text, "last week") == {"last week": "General Motors Corp."}
+
+
+def test_an_organisation_s_name_runs_across_and() -> None:
+    text = ("A study by the Health and Safety Research Centre found it. Talks between Peru and Chile Bank went on.")
+    names = [m.actor for m in actors.find_mentions(text)]
+    assert names == ["Health and Safety Research Centre", "Peru", "Chile Bank"]

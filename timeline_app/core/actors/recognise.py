@@ -35,6 +35,7 @@ _PLACE_WORDS = frozenset("Mountain Mountains River Lake Sea Ocean Island Islands
 _AGE = re.compile(r", (?:aged )?\d{1,3},|, who\b")  # "Mohamed, 24, allegedly rented", "Botha, who died"
 _LOWER_BEFORE = re.compile(r"([a-z][a-z.-]*(?: [a-z][a-z.-]*){0,2}) $")
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z.&-]{1,9})\)")
+_AND_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and $")
 _LINK_GAP = re.compile(r"(?:'s|’s)? ?$")
 
 # Last words that make a run an organisation; a government body when a country is named before it.
@@ -300,10 +301,16 @@ def analyse(text: str) -> Analysis:
             name = text[start:end] if owned else " ".join(tokens)
             if name in tables.aliases:
                 continue
+            first, rank = (start, 0) if owned else (words[0][1], 2)
+            joined = None if owned else _AND_BEFORE.search(text, max(0, first - 40), first)
+            if joined and joined.group(1) not in tables.aliases and joined.group(1).rsplit(" ", 1)[-1] not in \
+                    tables.aliases and not any(w in _NOT_NAME for w in joined.group(1).split()):
+                # "the Health and Social Care Information Centre": one name across "and"
+                name, first, rank = f"{joined.group(1)} and {name}", joined.start(1), 0
             if lead is None and last in _GOVERNMENT:
-                bodies.append((words[0][1], end))  # "the Foreign Ministry" of a Tehran story: Iran's, once known
+                bodies.append((first, end))  # "the Foreign Ministry" of a Tehran story: Iran's, once known
             orgs.setdefault(name, Actor(name, "organization", (name,), lead))
-            found.append((start if owned else words[0][1], end, 0 if owned else 2, name))
+            found.append((first, end, rank, name))
             continue
         if title_at is None and not (speech and len(tokens) >= 2):
             # "Poland's Aleksander Kwasniewski", "James Charles Kopp, a U.S. fugitive": a person without a title
