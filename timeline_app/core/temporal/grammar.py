@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline_app.core.temporal.calendar import Period, add_months, nth_weekday
 from timeline_app.core.temporal.lexicon import lexicon
@@ -63,7 +64,7 @@ _TOKEN = re.compile(
     r"|(?P<clock>\d{1,2}[:h]\d\d)(?::\d\d)?(?!\d)"
     r"|(?P<amount>\d+(?:[.,]\d+)+)"
     r"|(?P<dayd>\d{1,2})\.(?=[A-Za-z]{3})"
-    r"|(?P<num>\d+)(?:\s?(?P<suffix>st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?)(?!(?-i:[a-z])))?"
+    r"|(?P<numtok>(?P<num>\d+)(?:\s?(?P<suffix>st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?)(?!(?-i:[a-z])))?)"
     r"|(?P<word>[Qq][1-4](?!\d)|[A-Za-z]+(?:'s)?\.?)"
     r"|(?P<punct>[-\u2013\u2014,/&])"
     r"|(?P<stop>[.;:!?()\[\]\"]|\n)"
@@ -118,8 +119,9 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
     """The typed pieces of ``text[lo:hi]``; words the grammar does not know become ``word`` pieces."""
     out: list[Piece] = []
     for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi):
-        kind = next(k for k in ("iso", "ymd", "my", "dmy", "numdate", "clock", "amount", "dayd", "num", "word",
-                                 "punct", "stop", "symbol") if m.group(k))
+        kind = m.lastgroup  # the kinds are the outermost groups, so the last one closed names the token
+        if kind == "numtok":
+            kind = "num"
         s, e = m.span()
         raw = m.group()
         low = raw.lower()
@@ -185,45 +187,54 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
 
 
 def _word(low: str, raw: str, s: int, e: int) -> Piece:
-    low = low.rstrip(".")
+    kind, value, weak = _classify(low.rstrip("."))
+    return Piece(kind, s, e, value, weak=weak, raw=raw)
+
+
+_KEYWORDS = frozenset(("ago", "earlier", "before", "hence", "later", "after", "between", "from", "of", "in", "and",
+                       "half", "quarter", "past", "o'clock", "oclock", "now", "the", "at", "on", "to", "by", "within"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _classify(low: str) -> tuple[str, object, bool]:
+    """What a lower-case word is to the grammar: (kind, value, weak). Cached: news repeats its words."""
     if low in MONTHS:
-        return Piece("when", s, e, When(month=MONTHS[low], gran="month"), weak=low in AMBIGUOUS, raw=raw)
+        return "when", When(month=MONTHS[low], gran="month"), low in AMBIGUOUS
     if low in WEEKDAYS:
-        return Piece("when", s, e, When(weekday=WEEKDAYS[low]), weak=low in AMBIGUOUS, raw=raw)
+        return "when", When(weekday=WEEKDAYS[low]), low in AMBIGUOUS
     if low in PARTS:
         code = PARTS[low]
         # alone, "noon" or "the morning" is left to the rules, which know "high noon" and "morning papers"
         if code in ("12:00", "24:00"):
-            return Piece("when", s, e, When(hour=int(code[:2]), minute=0, gran="time"), weak=True, raw=raw)
-        return Piece("when", s, e, When(part=code, gran="part"), weak=True, raw=raw)
+            return "when", When(hour=int(code[:2]), minute=0, gran="time"), True
+        return "when", When(part=code, gran="part"), True
     if low in DEICTIC:
-        return Piece("deictic", s, e, DEICTIC[low], raw=raw)
+        return "deictic", DEICTIC[low], False
     if low in ORDINALS and low not in ("second",):
-        return Piece("ord", s, e, ORDINALS[low], raw=raw)
+        return "ord", ORDINALS[low], False
     if low == "second":
-        return Piece("ord", s, e, 2, weak=True, raw=raw)
+        return "ord", 2, True
     if low in NUMBERS:
-        return Piece("num", s, e, NUMBERS[low], raw=raw)
+        return "num", NUMBERS[low], False
     if low in UNITS:
-        return Piece("unit", s, e, UNITS[low], raw=raw)
+        return "unit", UNITS[low], False
     if low in DIRECTIONS:
-        return Piece("dir", s, e, DIRECTIONS[low], raw=raw)
+        return "dir", DIRECTIONS[low], False
     if low in PERIOD_PARTS:
-        return Piece("partof", s, e, PERIOD_PARTS[low], raw=raw)
+        return "partof", PERIOD_PARTS[low], False
     if low in ZONES:
-        return Piece("zone", s, e, raw=raw)
+        return "zone", None, False
     if re.fullmatch(r"q[1-4]", low):
-        return Piece("qnum", s, e, int(low[1]), raw=raw)
+        return "qnum", int(low[1]), False
     if low in RANGE_WORDS:
-        return Piece("range", s, e, raw=raw)
+        return "range", None, False
     if low in ("am", "pm", "a.m", "p.m", "a.m.", "p.m."):
-        return Piece("ampm", s, e, low[0], raw=raw)
-    if low in ("ago", "earlier", "before", "hence", "later", "after", "between", "from", "of", "in", "and",
-               "half", "quarter", "past", "o'clock", "oclock", "now", "the", "at", "on", "to", "by", "within"):
-        return Piece(low, s, e, raw=raw)
+        return "ampm", low[0], False
+    if low in _KEYWORDS:
+        return low, None, False
     if low in FILLERS:
-        return Piece("filler", s, e, raw=raw)
-    return Piece("word", s, e, raw=raw)
+        return "filler", None, False
+    return "word", None, False
 
 
 def _clock_digits(digits: str, ampm: str) -> When | None:
