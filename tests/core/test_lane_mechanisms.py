@@ -127,3 +127,9 @@ def test_an_organisation_s_name_runs_across_and() -> None:
     text = ("A study by the Health and Safety Research Centre found it. Talks between Peru and Chile Bank went on.")
     names = [m.actor for m in actors.find_mentions(text)]
     assert names == ["Health and Safety Research Centre", "Peru", "Chile Bank"]
+
+
+def test_a_pronoun_right_after_a_speech_verb_is_the_speaker() -> None:
+    text = ("Prime Minister Olga Berg met Dr. Ivan Petrov. Later Dr. Petrov left. Foreign Minister Jan Kavan said he "
+            "was in Kansas City in 1968.")
+    assert _lanes(text, "1968") == {"1968": "Jan Kavan"}

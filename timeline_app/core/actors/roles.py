@@ -236,19 +236,24 @@ _SUBORDINATE = re.compile(r"\b(?:as|when|while|after|before|because|since|until|
 
 
 def _pronoun(text: str, clause: Clause, first: Mention | None, discourse: Discourse | None,
-             named_before: Mention | None = None) -> Mention | None:
+             named_before: Mention | None = None, speaker: Mention | None = None) -> Mention | None:
     """The antecedent of a pronoun that heads the clause before any actor is named in it.
 
     After "because", "as" or "when" a pronoun first points to who acts earlier in its own sentence, when that
     fits it (a person for "he", not one for "it"): "the SDF said ... because they captured it", "Howes was
-    working there when he was abducted".
+    working there when he was abducted". Right after a speech verb it points first to the speaker: "Kavan said
+    he was in Kansas City".
     """
     if discourse is None:
         return None
     m = _PRONOUN.match(text, clause.start, first.start if first else clause.end)
     if m is None or (first is not None and m.end() > first.start):
         return None
-    if named_before is not None and _SUBORDINATE.search(text, m.start(), m.start(m.lastindex or 0)):
+    if speaker is not None:
+        named_before = speaker
+    elif not _SUBORDINATE.search(text, m.start(), m.start(m.lastindex or 0)):
+        named_before = None
+    if named_before is not None:
         word = m.group(m.lastindex or 0).lower()
         person = named_before.actor in discourse.persons
         if person if word in ("he", "she") else not person if word in ("it", "its") else True:
@@ -312,7 +317,8 @@ class SentenceRoles:
                 near = next((m for m in reversed(inside) if c.start - 2 <= m.end <= c.start), None)
                 s = near or subjects[-1] or s
             elif discourse is not None and (not c.speech or s is None):
-                s = _pronoun(text, c, s, discourse, next((x for x in subjects if x), None)) or s
+                speaker = subjects[-1] if i and clauses[i - 1].speech else None
+                s = _pronoun(text, c, s, discourse, next((x for x in subjects if x), None), speaker) or s
             subjects.append(s)
         for i, c in enumerate(clauses[:-1]):
             if c.speech and subjects[i] is None:  # '"...," said an expert with the WHO': the speaker after the verb
