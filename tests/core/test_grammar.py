@@ -161,3 +161,11 @@ def test_chat_timestamps_with_a_colon_after_them():
 
 def test_the_nth_before_an_emoji():
     assert found("I will be at a wedding on the 21st \U0001F62C") == [("the 21st", "2017-10-21")]
+
+
+@pytest.mark.parametrize("text", [
+    "we gave it 5 stars", "they met at 5 stars", "line 10:15 of the script", "John 3:16 says", "a 24/7 service",
+    "the shop at 7 eleven", "book room 1530",
+])
+def test_counted_things_are_not_times(text):
+    assert found(text) == []

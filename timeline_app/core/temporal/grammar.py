@@ -142,7 +142,7 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
         elif kind in ("numdate", "dmy"):
             out.append(Piece("numdate", s, e, raw.rstrip(".").replace("-", "."), raw=raw))
             continue
-        elif kind == "clock":
+        elif kind == "clock" and not _counted_thing(text, s):  # "line 10:15", "John 3:16"
             h, mi = (int(x) for x in re.split(r"[:h]", m.group("clock").lower()))
             if h <= 24 and mi < 60:
                 out.append(Piece("when", s, e, When(hour=h, minute=mi, gran="time"), raw=raw))
@@ -235,6 +235,15 @@ def _classify(low: str) -> tuple[str, object, bool]:
     if low in FILLERS:
         return "filler", None, False
     return "word", None, False
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
+
+
+def _counted_thing(text: str, at: int) -> bool:
+    """Whether the number at ``at`` follows a word that numbers things ("Room 1530", "line 10:15", "v 2.1")."""
+    m = _WORD_BEFORE.search(text, max(0, at - 16), at)
+    return m is not None and m.group(1).lower() in NOT_BEFORE_NUMBER
 
 
 def _clock_digits(digits: str, ampm: str) -> When | None:
@@ -409,7 +418,7 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
             i += 2
             continue
         if p.kind == "num" and prev is not None and p.raw.isdigit() and len(p.raw) <= 2 \
-                and 1 <= p.value <= 24 and (nxt is None or nxt.raw.lower() not in NOT_AFTER_NUMBER) and (
+                and 1 <= p.value <= 24 and (nxt is None or nxt.kind not in ("word", "num", "symbol")) and (
                     prev.kind == "at" or (prev.raw.lower() in ("around", "about", "after", "before", "by", "till",
                                                               "until") and len(out) > 1 and out[-2].kind == "when")):
             hour = p.value + 12 if p.value < 7 else p.value  # "at 2" is in the afternoon, "at 9" in the morning
@@ -469,6 +478,8 @@ def _date_context(prev: Piece | None, nxt: Piece | None, nxt2: Piece | None, tex
     if re.search(r"[./]\d{2,4}$", p.value) and p.value.count(".") + p.value.count("/") == 2 or (
             p.raw.endswith(".") and "." in p.value):
         return True
+    if p.value == "24/7":  # all the time, not 24 July
+        return False
     if "/" in p.value:  # "06/08" is a date; "7/8" after a share price is a fraction
         top, bottom = p.value.split("/")
         return top.startswith("0") or not (int(bottom) in (2, 3, 4, 5, 8, 16, 32, 64) and int(top) < int(bottom))

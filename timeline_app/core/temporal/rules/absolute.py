@@ -214,6 +214,7 @@ _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Room|Rooms|Suite|Highway|Route|Interstate|Flight|Apartment|Building|Gate|Pier|Platform|"
     r"Model|Boeing|Airbus|Resolution|Bill|Article|Section|Chapter|Page|Channel|Box|Street|Avenue|version|ver|v)"
     r"\.?|#)\s*$",
+    re.I,  # "room 1530" as well as "Room 1530"
 )
 
 
