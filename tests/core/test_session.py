@@ -117,3 +117,9 @@ def test_replace_all_starts_over_clean():
     s.replace_all([_result("b", ["SDF", "SDF"])], (RenameLane("SDF", "Kurds"),))
     assert list(s.results) == ["b"] and not s.has_path("/tmp/a.txt")
     assert s.lanes() == [("Kurds", 2)] and s.stack.is_clean and not s.stack.can_redo
+
+
+def test_the_unattributed_lane_comes_last_however_many_events_it_has():
+    from timeline_app.core.model import UNATTRIBUTED, lane_order
+
+    assert lane_order({UNATTRIBUTED: 9, "Russia": 3, "Iran": 3, "NATO": 5}) == ["NATO", "Iran", "Russia", UNATTRIBUTED]

@@ -6,6 +6,7 @@ plot coordinates are made only in the view.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -96,3 +97,12 @@ class Timeline:
     events: tuple[Event, ...] = ()
     actors: tuple[Actor, ...] = ()
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # document id -> mentions
+
+
+UNATTRIBUTED = "Unattributed"  # the lane of an event whose actor the text does not name
+
+
+def lane_order(counts: Mapping[str, int]) -> list[str]:
+    """Lanes with the most events first, alphabetically among equals; the Unattributed lane, which is no
+    actor, last whatever its size."""
+    return sorted(counts, key=lambda lane: (lane == UNATTRIBUTED, -counts[lane], lane.casefold()))

@@ -36,7 +36,7 @@ from timeline_app.core.corrections import (
     describe,
     new_event_name,
 )
-from timeline_app.core.model import Event, Timeline
+from timeline_app.core.model import Event, Timeline, lane_order
 from timeline_app.core.pipeline import DocumentResult
 from timeline_app.core.undo import CorrectionStack
 
@@ -156,9 +156,10 @@ class Session:
         return self.applied.merged_into.get(event_id)
 
     def lanes(self) -> list[tuple[str, int]]:
-        """Lanes as shown with their event counts, most events first (hidden lanes included)."""
+        """Lanes as shown with their event counts, most events first and Unattributed last (hidden lanes
+        included)."""
         counts = Counter(e.lane for e in self.applied.all_events)
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+        return [(lane, counts[lane]) for lane in lane_order(counts)]
 
     def timeline(self) -> Timeline:
         """The timeline to show: corrections applied, hidden lanes left out."""

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
-from timeline_app.core.model import Event, Timeline
+from timeline_app.core.model import Event, Timeline, lane_order
 
 ROW = 1.0  # height of one stacked row
 LANE_GAP = 0.6  # space between lanes
@@ -67,14 +67,15 @@ def to_date(x: float, origin: date) -> datetime:
 
 
 def lay_out(timeline: Timeline) -> Layout:
-    """Lanes ordered by event count (most first); events stacked so they do not cover each other."""
+    """Lanes ordered by event count (most first, Unattributed last); events stacked so they do not cover each
+    other."""
     events = [e for e in timeline.events if e.time.earliest is not None]
     if not events:
         return Layout(origin=date.today())
     origin = min(_as_date(e.time.earliest) for e in events)
     doc_ids = {d.id: i for i, d in enumerate(timeline.documents)}
     counts = Counter(e.lane for e in events)
-    lanes = sorted(counts, key=lambda lane: (-counts[lane], lane.casefold()))
+    lanes = lane_order(counts)
     lane_no = {lane: i for i, lane in enumerate(lanes)}
 
     n = len(events)
