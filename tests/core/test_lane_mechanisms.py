@@ -133,3 +133,13 @@ def test_a_pronoun_right_after_a_speech_verb_is_the_speaker() -> None:
     text = ("Prime Minister Olga Berg met Dr. Ivan Petrov. Later Dr. Petrov left. Foreign Minister Jan Kavan said he "
             "was in Kansas City in 1968.")
     assert _lanes(text, "1968") == {"1968": "Jan Kavan"}
+
+
+def test_a_dated_event_noun_belongs_to_its_owner_or_its_agent() -> None:
+    text = "The Brandt move follows Tuesday's declaration by Ford Motor Co. that it will bid."
+    assert _lanes(text, "Tuesday") == {"Tuesday": "Ford Motor Co."}
+    text = "Analysts doubted Brandt Motors Corp.'s purchase last week."
+    assert _lanes(text, "last week") == {"last week": "Brandt Motors Corp."}
+    # people owned are no event noun: "He fell out with Peru's administrators early in 2003"
+    text = "Dr. Ivan Petrov spoke. He fell out with Peru's administrators early in 2003."
+    assert _lanes(text, "2003") == {"2003": "Ivan Petrov"}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from timeline_app.core.actors.tables import load_tables
 from timeline_app.core.model import Mention, Timex
 from timeline_app.core.patterns import trie_pattern
 
@@ -340,6 +341,9 @@ class SentenceRoles:
         second = _second_time(self.inside, clauses[here], subjects[here], timex, self.times)
         if second is not None:
             return second
+        owner = _event_noun_owner(self.text, self.inside, timex)
+        if owner is not None:
+            return owner
         if subjects[here]:
             return subjects[here]
         if self.speakers:
@@ -351,6 +355,27 @@ class SentenceRoles:
             # "Trade rose in 2005, according to the statement": whoever issued the statement
             return self.discourse.source or self.discourse.subject
         return None  # names only places, objects or no actor at all: no guess (the first name is often a place)
+
+
+# "'s purchase last week", "'s strategy for next year": a singular noun, not people ("'s administrators")
+_OWNER_BEFORE = re.compile(r"['’]s? (?:[a-z-]*[a-rt-z] )?[a-z-]*[a-rt-z] (?:(?:on|in|of|for|during|since|until|from) )?"
+                           r"(?:the )?")
+_AGENT_AFTER = re.compile(r"['’]s (?:[a-z-]+ ){1,2}by (?:the |a |an )?")
+
+
+def _event_noun_owner(text: str, inside: list[Mention], timex: Timex) -> Mention | None:
+    """Who does a dated event noun: its owner ("GM's purchase last week", "the airline's strategy for next
+    year") or its agent ("Tuesday's declaration by Ford")."""
+    for m in inside:
+        if m.end <= timex.start and timex.start - m.end <= 40:
+            gap = _OWNER_BEFORE.fullmatch(text, m.end, timex.start)
+            if gap is not None and not any(w in load_tables().person_nouns for w in gap.group(0).split()):
+                return m
+        elif m.start >= timex.end and m.start - timex.end <= 40:
+            if _AGENT_AFTER.fullmatch(text, timex.end, m.start):
+                return m
+            break
+    return None
 
 
 def principal_mention(text: str, sentence: tuple[int, int], mentions: Sequence[Mention], timex: Timex | None,
