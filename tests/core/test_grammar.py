@@ -169,3 +169,13 @@ def test_the_nth_before_an_emoji():
 ])
 def test_counted_things_are_not_times(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("16.10. in the evening", [("16.10. in the evening", "2017-10-16TEV")]),
+    ("from 25.10. to 26.10.", [("25.10.", "2017-10-25"), ("26.10.", "2017-10-26")]),
+    ("on Thursday 28th September around 6.30 p.m", [("Thursday 28th September around 6.30 p.m", "2017-09-28T18:30")]),
+    ("June 7th 17.05-18.15", [("June 7th 17.05", "2018-06-07T17:05"), ("18.15", "2018-06-07T18:15")]),
+])
+def test_continental_dates_and_times(text, expected):
+    assert found(text) == expected

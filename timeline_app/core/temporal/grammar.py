@@ -60,12 +60,12 @@ _TOKEN = re.compile(
     r"|(?P<ymd>\d{4}/\d\d/\d\d)(?![\d/])"
     r"|(?P<my>\d{1,2}/\d{4})(?![\d/])"
     r"|(?P<dmy>\d{1,2}-\d{1,2}-\d{4})(?![\d-])"
-    r"|(?P<numdate>\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d\d)(?!\d)|\.(?!\s*[A-Z]))?)(?![\d/]|\.\d)"
+    r"|(?P<numdate>\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d\d)(?!\d)|\.(?!\s*(?-i:[A-Z])))?)(?![\d/]|\.\d)"
     r"|(?P<clock>\d{1,2}[:h]\d\d)(?::\d\d)?(?!\d)"
     r"|(?P<amount>\d+(?:[.,]\d+)+)"
     r"|(?P<dayd>\d{1,2})\.(?=[A-Za-z]{3})"
     r"|(?P<numtok>(?P<num>\d+)(?:\s?(?P<suffix>st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?)(?!(?-i:[a-z])))?)"
-    r"|(?P<word>[Qq][1-4](?!\d)|[A-Za-z]+(?:'s)?\.?)"
+    r"|(?P<word>[Qq][1-4](?!\d)|[ap]\.m\b\.?|[A-Za-z]+(?:'s)?\.?)"
     r"|(?P<punct>[-\u2013\u2014,/&])"
     r"|(?P<stop>[.;:!?()\[\]\"]|\n)"
     r"|(?P<symbol>[^\s\w])",
@@ -328,8 +328,9 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
             dotted_clock = re.fullmatch(r"\d{1,2}\.\d\d", p.raw) is not None
             clocky = (nxt is not None and (nxt.kind == "ampm" or nxt.raw.lower() == "h")) or dotted_clock and (
                 (prev is not None and prev.raw.lower() in _BEFORE_CLOCK)
-                or (prev is not None and prev.kind == "when" and prev.value.day is not None
-                    and prev.value.month is not None)
+                or _ends_a_date(out)
+                or (prev is not None and prev.kind == "range" and len(out) > 1 and out[-2].kind == "when"
+                    and out[-2].value.hour is not None)
                 or (not parsed and prev is not None and prev.kind in ("when", "num", "ord")))
             if parsed and not clocky and (_date_context(prev, nxt, nxt2, text, p) or (
                 prev is not None and prev.kind == "range" and len(out) > 1 and out[-2].kind == "when"
@@ -462,6 +463,21 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
 
 
 _BEFORE_CLOCK = frozenset("at around about approx approximately ca by after before until till from".split())
+
+
+def _ends_a_date(out: list[Piece]) -> bool:
+    """Whether the pieces read so far end with a day of a month ("June 7th", "7 June", "16.11.2017")."""
+    last = out[-1] if out else None
+    if last is None:
+        return False
+    if last.kind == "when" and last.value.day is not None and last.value.month is not None:
+        return True
+    before = out[-2] if len(out) > 1 else None
+    if before is None:
+        return False
+    pair = {last.kind, before.kind}
+    month = last if last.kind == "when" else before
+    return pair in ({"when", "num"}, {"when", "ord"}) and month.value.month is not None and month.value.day is None
 
 
 def _has_day(p: Piece | None) -> bool:
@@ -915,7 +931,7 @@ def resolve(w: When, ref: date, text: str, start: int, end: int, last_day: date 
     if w.day is not None and w.month is not None:
         year = w.year if w.year is not None else _year_of(w.month, w.day, ref, ahead)
         if w.year is None and w.weekday is not None:  # "Monday, Oct. 26": the nearest year it is a Monday
-            years = [y for y in range(ref.year - 10, ref.year + 2)
+            years = [y for y in range(ref.year - 3, ref.year + 2)
                      if _valid(y, w.month, w.day) and date(y, w.month, w.day).isoweekday() == w.weekday]
             if years:
                 year = min(years, key=lambda y: abs(y - year))
