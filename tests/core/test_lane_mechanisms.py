@@ -143,3 +143,9 @@ def test_a_dated_event_noun_belongs_to_its_owner_or_its_agent() -> None:
     # people owned are no event noun: "He fell out with Peru's administrators early in 2003"
     text = "Dr. Ivan Petrov spoke. He fell out with Peru's administrators early in 2003."
     assert _lanes(text, "2003") == {"2003": "Ivan Petrov"}
+
+
+def test_a_title_inside_a_run_of_names_introduces_a_person() -> None:
+    text = "While the visit was unrelated, Zorbex Chairman Roger Smith answered questions over lunch Tuesday."
+    assert actors.actors_for(text)["Roger Smith"].kind == "person"
+    assert _lanes(text, "Tuesday") == {"Tuesday": "Roger Smith"}

@@ -275,6 +275,13 @@ def analyse(text: str) -> Analysis:
             continue
         tokens = [w for w, _ in words]
         k = _title_prefix(tokens)
+        if not k and tokens[-1] not in _ORG_SUFFIX and len(tokens) >= 3:
+            # "GM Chairman Roger Smith": a title inside the run, after the name of the body the person leads
+            for i in range(1, len(tokens) - 1):
+                k = _title_prefix(tokens[i:])
+                if k:
+                    words, tokens = words[i:], tokens[i:]
+                    break
         title_at = words[0][1] if k else _lower_title_before(text, words[0][1])
         speech = bool(_SPEECH_AFTER.match(text, end)) or (
             start > 4 and text[start - 2] in "dsy" and bool(_SPEECH_BEFORE.search(text, max(0, start - 12), start)))
