@@ -149,3 +149,10 @@ def test_a_title_inside_a_run_of_names_introduces_a_person() -> None:
     text = "While the visit was unrelated, Zorbex Chairman Roger Smith answered questions over lunch Tuesday."
     assert actors.actors_for(text)["Roger Smith"].kind == "person"
     assert _lanes(text, "Tuesday") == {"Tuesday": "Roger Smith"}
+
+
+def test_names_listed_next_to_a_person_are_persons() -> None:
+    text = "The squad: Dr. Ivan Petrov, Wasim Jaffer, Gautam Gambhir and Anil Kumble. Talks between Peru and Chile."
+    found = actors.actors_for(text)
+    assert all(found[n].kind == "person" for n in ("Wasim Jaffer", "Gautam Gambhir", "Anil Kumble"))
+    assert found["Chile"].kind == "country"

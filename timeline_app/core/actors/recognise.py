@@ -368,6 +368,7 @@ def analyse(text: str) -> Analysis:
 
     for words in loose:
         _named_again(words, lone, after_the, persons, orgs, genders, found)
+    _listed_with_persons(text, loose, persons, genders, found)
     for m in _ACRONYM.finditer(text):  # "the International Security Assistance Force (ISAF)"
         if m.group(1) not in tables.aliases and not any(f[1] == m.start() for f in found):
             _spelled_out(text, m.start(), m.group(1), orgs, found)
@@ -499,6 +500,42 @@ def _one_word_organisations(text: str, single: list[tuple[str, int]], taken: dic
         if sum(bool(_VERB_AFTER.match(text, at + len(word))) for at in places) >= 2:
             out.append(word)
     return out
+
+
+_LIST_GAP = frozenset((", ", " and ", ", and ", "; "))
+
+
+def _listed_with_persons(text: str, loose: list[list[tuple[str, int]]], persons: dict[str, Actor],
+                         genders: dict[str, str], found: list[tuple[int, int, int, str]]) -> None:
+    """Runs of two or three names listed next to a person ("Wasim Jaffer, Gautam Gambhir and Anil Kumble"
+    after a named player) are persons too; the list is followed both ways until nothing new joins it."""
+    tables = load_tables()
+    taken = {f[0] for f in found}
+    spans = [(f[0], f[1]) for f in found if f[3] in persons]
+    waiting = []
+    for words in loose:
+        tokens = [w for w, _ in words]
+        if words[0][1] in taken or any(w in _NOT_NAME or w in _ORG_SUFFIX or w in _PLACE_WORDS or w in tables.aliases
+                                       or w.isupper() or w.endswith(("'s", "’s")) or w == "of" for w in tokens):
+            continue
+        waiting.append((words[0][1], words[0][1] + len(" ".join(tokens)), " ".join(tokens)))
+    grown = True
+    while grown and waiting:
+        grown = False
+        ends = {e for _, e in spans}
+        starts = {a for a, _ in spans}
+        for item in list(waiting):
+            a, b, name = item
+            before = any(text[a - len(g):a] == g and a - len(g) in ends for g in _LIST_GAP)
+            after = any(text[b:b + len(g)] == g and b + len(g) in starts for g in _LIST_GAP)
+            if before or after:
+                waiting.remove(item)
+                if name not in persons and _find_person(persons, name) is None:
+                    persons[name] = Actor(name, "person", (name, name.rsplit(" ", 1)[-1]))
+                    genders[name] = "f" if name.split(" ")[0] in tables.female_names else ""
+                found.append((a, b, 2, name))
+                spans.append((a, b))
+                grown = True
 
 
 def _named_again(words: list[tuple[str, int]], lone: Counter[str], after_the: set[str], persons: dict[str, Actor],
