@@ -179,3 +179,12 @@ def test_counted_things_are_not_times(text):
 ])
 def test_continental_dates_and_times(text, expected):
     assert found(text) == expected
+
+
+def test_a_time_in_brackets_narrows_the_date_before_it():
+    assert found("October 10 (afternoon)") == [("October 10 (afternoon)", "2017-10-10TAF")]
+    assert found("He scored (30) points on Friday.") == [("Friday", "2017-09-22")]
+
+
+def test_a_day_number_alone_in_a_form_is_the_next_such_day():
+    assert found("25th") == [("25th", "2017-10-25")]

@@ -414,6 +414,12 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
             out.append(Piece("when", p.start, items[i + 3].end, _deictic(days, ref), raw=p.raw))
             i += 4
             continue
+        if p.raw == "(" and nxt is not None and nxt.kind == "when" and nxt.value.timed and not nxt.value.dated \
+                and nxt2 is not None and nxt2.raw == ")" and out and out[-1].kind in ("when", "num", "ord"):
+            # "October 10 (afternoon)": a time in brackets after a date narrows it
+            out.append(Piece("when", p.start, nxt2.end, nxt.value, weak=nxt.weak, raw=nxt.raw))
+            i += 3
+            continue
         if p.kind == "when" and p.value.hour is not None and nxt is not None and nxt.kind == "ampm":
             out.append(Piece("when", p.start, nxt.end, _ampm(p.value, nxt.value), raw=p.raw))
             i += 2
@@ -842,6 +848,8 @@ def _standalone(p: Piece, alone: bool) -> When | None:
     text is that word and nothing else (a field of a form that says "evening")."""
     if p.kind == "year":  # a year alone is the rules' to read ("post-1959", "1998 sales")
         return None
+    if p.kind == "ord" and alone and p.raw[:1].isdigit() and 1 <= p.value <= 31:  # a form's "25th"
+        return When(day=p.value)
     if p.kind != "when" or (p.weak and not p.composed and not alone):
         return None
     return p.value
