@@ -156,3 +156,12 @@ def test_names_listed_next_to_a_person_are_persons() -> None:
     found = actors.actors_for(text)
     assert all(found[n].kind == "person" for n in ("Wasim Jaffer", "Gautam Gambhir", "Anil Kumble"))
     assert found["Chile"].kind == "country"
+
+
+def test_a_byline_names_a_person_and_modifiers_are_no_part_of_a_name() -> None:
+    text = ("Flu talk\n\nby Li Xing\n\nBEIJING, Nov. 25 (Xinhua) -- The Britain-based Mines Advisory Group said it. "
+            "Fernandes told Friday's Morning Herald.")
+    found = actors.actors_for(text)
+    assert found["Li Xing"].kind == "person"
+    assert "Mines Advisory Group" in found
+    assert not any(name.startswith(("Britain-", "Friday")) for name in found)

@@ -35,6 +35,7 @@ _PLACE_WORDS = frozenset("Mountain Mountains River Lake Sea Ocean Island Islands
 _AGE = re.compile(r", (?:aged )?\d{1,3},|, who\b")  # "Mohamed, 24, allegedly rented", "Botha, who died"
 _LOWER_BEFORE = re.compile(r"([a-z][a-z.-]*(?: [a-z][a-z.-]*){0,2}) $")
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z.&-]{1,9})\)")
+_BYLINE = re.compile(r"(?m)^[ \t]*[Bb]y ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)[ \t]*$")
 _AND_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) and $")
 _LINK_GAP = re.compile(r"(?:'s|’s)? ?$")
 
@@ -255,7 +256,8 @@ def analyse(text: str) -> Analysis:
         else:
             words = [(w.group(0), start + w.start()) for w in _SPACE_SPLIT.finditer(run_text)]
             all_words += words
-        while len(words) > 1 and words[0][0] in _NOT_NAME and words[0][1] not in static_at:
+        while len(words) > 1 and words[0][0].removesuffix("'s").removesuffix("’s") in _NOT_NAME and \
+                words[0][1] not in static_at:  # "The ...", "Friday's The Edge"
             article = words[0][0] == "The"
             words = words[1:]  # "The Brazilian Health Ministry": the name starts after the article
             if len(words) == 1:  # "The Herons", "But Oliveira": one word named again
@@ -304,7 +306,8 @@ def analyse(text: str) -> Analysis:
                 words, tokens = words[cut:], tokens[cut:]
             while len(tokens) > 2 and tokens[-1] == tokens[-2]:
                 tokens = tokens[:-1]  # "Commercial Bank Bank": a typo, one bank
-            owned = lead is not None and not text.startswith(("'s ", "’s "), lead_end)
+            # owned by the country named first ("Iraqi News Agency"), not "Iraq's ..." or "Britain-based ..."
+            owned = lead is not None and not text.startswith(("'s ", "’s ", "-"), lead_end)
             name = text[start:end] if owned else " ".join(tokens)
             if name in tables.aliases:
                 continue
@@ -386,6 +389,10 @@ def analyse(text: str) -> Analysis:
             if persons[name].affiliation is None:
                 persons[name] = replace(persons[name], affiliation=home)
                 actors.setdefault(home, tables.actors[home])
+    byline = _BYLINE.search(text, 0, min(len(text), 600))
+    if byline is not None and byline.group(1) not in persons:  # "by Li Xing" on a line of its own: the reporter
+        persons[byline.group(1)] = Actor(byline.group(1), "person", (byline.group(1),))
+        found.append((*byline.span(1), 1, byline.group(1)))
     agency = dateline_agency(text)
     if agency is not None:
         name = text[agency[0]:agency[1]]
