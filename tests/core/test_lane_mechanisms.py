@@ -165,3 +165,9 @@ def test_a_byline_names_a_person_and_modifiers_are_no_part_of_a_name() -> None:
     assert found["Li Xing"].kind == "person"
     assert "Mines Advisory Group" in found
     assert not any(name.startswith(("Britain-", "Friday")) for name in found)
+
+
+def test_a_person_s_side_comes_from_the_role_that_heads_the_appositive() -> None:
+    text = "Gen. Ivo Dran, a loyalist of ousted Peruvian Prime Minister Ana Ruiz, said on Monday he would fight."
+    assert actors.actors_for(text)["Ivo Dran"].affiliation is None
+    assert _lanes(text, "Monday") == {"Monday": "Ivo Dran"}

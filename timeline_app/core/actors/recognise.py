@@ -175,7 +175,9 @@ def _appositive(static: list[Mention], text: str, end: int) -> str | None:
     """Whom "X, a spokesman for the U.S. coalition," names X's side (not "X, a U.S. fugitive": no role)."""
     app = _APPOSITIVE.match(text, end)
     wide = _PERSON_APPOSITIVE.match(text, end)
-    if app and wide and any(w in _role_words() for w in wide.group(1).lower().split()):
+    # the role heads the appositive: "a spokesman for X", not "a loyalist of X's Prime Minister Y"
+    head = re.split(r"\b(?:for|of|from|at|with|to|in)\b", wide.group(1).lower(), maxsplit=1)[0] if wide else ""
+    if app and wide and any(w in _role_words() for w in head.split()):
         for m in static:
             if app.start(1) <= m.start < app.end(1):
                 return m.actor
