@@ -188,3 +188,8 @@ def test_a_time_in_brackets_narrows_the_date_before_it():
 
 def test_a_day_number_alone_in_a_form_is_the_next_such_day():
     assert found("25th") == [("25th", "2017-10-25")]
+
+
+def test_a_dotted_date_before_a_part_of_day_in_a_note_but_not_in_prose():
+    assert found("8.10 in the evening") == [("8.10 in the evening", "2017-10-08TEV")]
+    assert all("8" not in t and "10" not in t for t, _ in found("The index rose 8.10 in the morning session."))

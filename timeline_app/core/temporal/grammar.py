@@ -332,7 +332,7 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
                 or (prev is not None and prev.kind == "range" and len(out) > 1 and out[-2].kind == "when"
                     and out[-2].value.hour is not None)
                 or (not parsed and prev is not None and prev.kind in ("when", "num", "ord")))
-            if parsed and not clocky and (_date_context(prev, nxt, nxt2, text, p) or (
+            if parsed and not clocky and (_date_context(prev, items[i + 1:i + 4], text, p) or (
                 prev is not None and prev.kind == "range" and len(out) > 1 and out[-2].kind == "when"
                 and out[-2].value.day is not None)):
                 d, mo, y = parsed
@@ -491,9 +491,11 @@ def _has_day(p: Piece | None) -> bool:
     return p is not None and p.kind == "when" and p.value.dated
 
 
-def _date_context(prev: Piece | None, nxt: Piece | None, nxt2: Piece | None, text: str, p: Piece) -> bool:
-    """Whether a numeric date is a date and not a number: it has a year or a closing dot, or time words beside it,
-    or it is all the text there is (a date written in a form)."""
+def _date_context(prev: Piece | None, following: list[Piece], text: str, p: Piece) -> bool:
+    """Whether a numeric date is a date and not a number: it has a year or a closing dot, or time words beside it
+    ("8.11 in the evening"), or it is all the text there is (a date written in a form)."""
+    nxt = following[0] if following else None
+    nxt2 = following[1] if len(following) > 1 else None
     if (nxt is not None and nxt.raw.lower() in NOT_AFTER_NUMBER) or (
             prev is not None and prev.raw.lower().rstrip(".") in NOT_BEFORE_NUMBER):
         return False
@@ -510,6 +512,11 @@ def _date_context(prev: Piece | None, nxt: Piece | None, nxt2: Piece | None, tex
         return True
     if nxt is not None and nxt.kind == "range" and nxt2 is not None and nxt2.kind == "numdate":
         return True  # "15.10 - 16.10"
+    for q in following:  # "8.11 in the evening" in a note; in prose ("rose 8.11 in the morning") an amount
+        if q.kind == "when" and q.value.timed and not q.value.dated:
+            return not says_more(text, p.start, p.end)
+        if q.kind not in ("in", "the", "at", "filler"):
+            break
     return not text[:p.start].strip() and not text[p.end:].strip()
 
 

@@ -359,7 +359,8 @@ def _earlier_in_the(m, ctx):
     return _dated(period, "previous" if base is ctx.last else "reference", _mod(m["mod"]))
 
 
-@rule(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening)\b",
+@rule(r"(?<![\d.,])\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+"
+      r"(?P<part>morning|afternoon|evening)\b",
       "part")
 def _hour_in_part(m, ctx):
     """ "4 in the morning", "9 o'clock in the evening"."""
