@@ -193,3 +193,16 @@ def test_a_day_number_alone_in_a_form_is_the_next_such_day():
 def test_a_dotted_date_before_a_part_of_day_in_a_note_but_not_in_prose():
     assert found("8.10 in the evening") == [("8.10 in the evening", "2017-10-08TEV")]
     assert all("8" not in t and "10" not in t for t, _ in found("The index rose 8.10 in the morning session."))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Oct 19th late", "2017-10-19TEV"),
+    ("Thursday the 28th of Sept. early", "2017-09-28TMO"),
+    ("early Thursday 28.9.2017", "2017-09-28TMO"),
+])
+def test_early_and_late_beside_a_day_in_a_note_are_parts_of_it(text, value):
+    assert [v for _, v in found(text)] == [value]
+
+
+def test_early_beside_a_day_in_prose_is_the_day():
+    assert found("Police raided the house early Friday.") == [("Friday", "2017-09-22")]

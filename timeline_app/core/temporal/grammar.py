@@ -697,6 +697,12 @@ def _ordinal_in_period(items: list[Piece], ref: date) -> list[Piece] | None:
     return None
 
 
+def _a_day(p: Piece | None) -> bool:
+    """Whether a piece names one day and nothing finer."""
+    return p is not None and p.kind == "when" and not p.value.timed and (
+        p.value.day is not None or p.value.weekday is not None) and p.value.start is None
+
+
 def _part_of_period(items: list[Piece], ref: date) -> list[Piece] | None:
     """'end of May', 'the beginning of next year', 'mid-2019', 'early next month', 'EOY'."""
     for i, p in enumerate(items):
@@ -707,6 +713,16 @@ def _part_of_period(items: list[Piece], ref: date) -> list[Piece] | None:
             unit = {"EOD": "day", "EOW": "week", "EOM": "month", "EOQ": "quarter", "EOY": "year"}[mod]
             return _replace_run(items, i, i, Piece("when", p.start, p.end, replace(_counted(ref, 0, unit), mod="END"),
                                                    raw=p.raw))
+        day_part = {"early": "MO", "late": "EV"}.get(p.raw.lower())
+        before = items[i - 1] if i > 0 else None
+        after = items[i + 1] if i + 1 < len(items) else None
+        if day_part and _a_day(before) and (after is None or after.kind in ("stop", ",")):
+            # "19th Jan. late", "Thursday the 30th early": a note's part of that day
+            return _replace_run(items, i - 1, i, Piece("when", before.start, p.end,
+                                                       replace(before.value, part=day_part, gran="part"), raw=p.raw))
+        if day_part and _a_day(after):  # "early Thursday 30.11.": in prose the rules read the day alone
+            return _replace_run(items, i, i + 1, Piece("when", p.start, after.end,
+                                                       replace(after.value, part=day_part, gran="part"), raw=p.raw))
         j = i + 1
         if j < len(items) and items[j].kind == "of":
             j += 1
