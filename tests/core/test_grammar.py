@@ -206,3 +206,10 @@ def test_early_and_late_beside_a_day_in_a_note_are_parts_of_it(text, value):
 
 def test_early_beside_a_day_in_prose_is_the_day():
     assert found("Police raided the house early Friday.") == [("Friday", "2017-09-22")]
+
+
+def test_more_ranges():
+    assert found("29 / 30 October") == [("29", "2017-10-29"), ("30 October", "2017-10-30")]
+    assert found("27.10.2017 20-21") == [("27.10.2017", "2017-10-27"), ("20", "2017-10-27T20:00"),
+                                         ("21", "2017-10-27T21:00")]
+    assert found("He won 29 / 30 votes") == []

@@ -474,6 +474,9 @@ _BEFORE_CLOCK = frozenset("at around about approx approximately ca by after befo
 def _ends_a_date(out: list[Piece]) -> bool:
     """Whether the pieces read so far end with a day of a month ("June 7th", "7 June", "16.11.2017")."""
     last = out[-1] if out else None
+    if last is not None and last.kind == "when" and last.value.part is not None and not last.value.dated:
+        out = out[:-1]  # "4.9.2017 afternoon 16.00"
+        last = out[-1] if out else None
     if last is None:
         return False
     if last.kind == "when" and last.value.day is not None and last.value.month is not None:
@@ -848,15 +851,18 @@ def _ranges(items: list[Piece]) -> list[list[Found]]:
         p = items[i]
         if p.kind in ("when", "num", "ord", "year"):
             j = i + 1
-            if j + 1 < n and items[j].kind in ("range", "and", "to") and items[j + 1].kind in ("when", "num", "ord",
-                                                                                                  "year"):
-                connector = items[j]
+            if j + 1 < n and items[j].kind in ("range", "and", "to", "/") and items[j + 1].kind in (
+                    "when", "num", "ord", "year"):
+                connector, q = items[j], items[j + 1]
                 between = i > 0 and items[i - 1].kind == "between"
-                if connector.kind != "and" or between:
-                    ends = _complete(p, items[j + 1])
+                slash_days = connector.kind == "/" and p.kind in ("num", "ord") and q.kind == "when" \
+                    and q.value.day is not None and q.value.month is not None  # "29 / 30 August"
+                if connector.kind in ("range", "to") or (connector.kind == "and" and between) or slash_days:
+                    if p.kind == "num" and q.kind == "num" and i > 0 and _a_date_before(items[i - 1]):
+                        p, q = _as_hour(p), _as_hour(q)  # "27.10.2017 20-21": hours of that day
+                    ends = _complete(p, q)
                     if ends is not None:
-                        out.append([Found(p.start, p.end, ends[0]), Found(items[j + 1].start, items[j + 1].end,
-                                                                          ends[1])])
+                        out.append([Found(p.start, p.end, ends[0]), Found(q.start, q.end, ends[1])])
                         i = j + 2
                         continue
             w = _standalone(p, n == 1)
@@ -864,6 +870,17 @@ def _ranges(items: list[Piece]) -> list[list[Found]]:
                 out.append([Found(p.start, p.end, w)])
         i += 1
     return out
+
+
+def _a_date_before(p: Piece) -> bool:
+    return p.kind == "when" and p.value.day is not None and p.value.month is not None
+
+
+def _as_hour(p: Piece) -> Piece:
+    """A bare number after a date, as an hour of it, when it can be one."""
+    if p.raw.isdigit() and len(p.raw) <= 2 and 0 <= p.value <= 24:
+        return Piece("when", p.start, p.end, When(hour=p.value, minute=0, gran="time"), raw=p.raw)
+    return p
 
 
 def _standalone(p: Piece, alone: bool) -> When | None:
