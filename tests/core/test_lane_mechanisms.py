@@ -171,3 +171,11 @@ def test_a_person_s_side_comes_from_the_role_that_heads_the_appositive() -> None
     text = "Gen. Ivo Dran, a loyalist of ousted Peruvian Prime Minister Ana Ruiz, said on Monday he would fight."
     assert actors.actors_for(text)["Ivo Dran"].affiliation is None
     assert _lanes(text, "Monday") == {"Monday": "Ivo Dran"}
+
+
+def test_a_time_inside_a_quotation_dates_what_the_quotation_says() -> None:
+    text = '"Dr. Elian Gonzalez today is the symbol of our unity," Fidel Castro said to cheers.'
+    assert _lanes(text, "today") == {"today": "Elian Gonzalez"}
+    # a name the quotation mentions only as an object leaves the speaker
+    text = '"We will talk to the Zorbex Corp. tomorrow," Fidel Castro said to cheers.'
+    assert _lanes(text, "tomorrow") == {"tomorrow": "Fidel Castro"}

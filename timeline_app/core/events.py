@@ -270,6 +270,9 @@ def make_label(text: str, sentence: tuple[int, int], who: Mention | None, timex:
     quote = _quotation(text, start, end)
     if quote is not None and (outside or after > start + len(quote) + 1):  # '"...," Ryabkov was quoted as saying'
         return _clip(f"{subject}: " + " ".join(w for w in _WORD.findall(quote) if w.lower() not in _ARTICLE))
+    if quote is not None and who.end <= start + len(quote) + 1 and _OPENING_QUOTE.match(text, start):
+        # '"Elian today is the symbol," Castro said': the quotation, its subject in it
+        return _clip(" ".join(w for w in _WORD.findall(quote) if w.lower() not in _ARTICLE))
     times = (*times, *([timex] if timex else []))
     rest = _without_times(text, after, end, times)
     rest = _BRACKETS.sub(" ", rest, 1)  # "(SDF)"

@@ -300,7 +300,12 @@ class SentenceRoles:
         self.text, self.times, self.discourse, self.span = text, times, discourse, sentence
         inside = [m for m in mentions if start <= m.start < end]
         quoted = _quoted(text, start, end) if inside or discourse else []
+        self.quoted: list[tuple[int, int, Mention]] = []  # quotations with the first name that can act in them
         if quoted:  # '"... American policy," Ryabkov was quoted as saying': the speaker, not who the quote names
+            for a, b in quoted:
+                first = next((m for m in inside if a <= m.start < b and _is_subject(text, m, a + 1)), None)
+                if first is not None:
+                    self.quoted.append((a, b, first))
             inside = [m for m in inside if not any(a <= m.start < b for a, b in quoted)]
         self.inside = inside
         self.clauses = clauses = _clauses(text, start, end) if inside or discourse else []
@@ -335,6 +340,9 @@ class SentenceRoles:
         fallback = self.inside[0] if self.inside else None
         if timex is None or not clauses:
             return self.speakers[0] if self.speakers else next((s for s in subjects if s), fallback)
+        for a, b, first in self.quoted:  # '"Elian today is the symbol of our unity," Castro said': Elian
+            if a <= timex.start < b and first.start < timex.start:
+                return first
         here = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
         if here and clauses[here - 1].speech and timex.start - clauses[here].start <= 1:
             here -= 1  # "New Zealand said Friday": the time right after the verb dates the speech
