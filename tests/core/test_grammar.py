@@ -213,3 +213,15 @@ def test_more_ranges():
     assert found("27.10.2017 20-21") == [("27.10.2017", "2017-10-27"), ("20", "2017-10-27T20:00"),
                                          ("21", "2017-10-27T21:00")]
     assert found("He won 29 / 30 votes") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("26/09 1210-1340", [("26/09 1210", "2017-09-26T12:10"), ("1340", "2017-09-26T13:40")]),
+    ("on Sunday 1925", [("Sunday 1925", "2017-10-01T19:25")]),
+    ("after 15:00 on Sunday 1", [("15:00 on Sunday 1", "2017-10-01T15:00")]),
+    ("Thursday 28th September approximately 17.30.", [("Thursday 28th September approximately 17.30",
+                                                       "2017-09-28T17:30")]),
+    ("28.9. Thursday 10.00", [("28.9. Thursday 10.00", "2017-09-28T10:00")]),
+])
+def test_24_hour_clocks_in_notes(text, expected):
+    assert found(text) == expected

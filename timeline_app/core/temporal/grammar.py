@@ -60,7 +60,8 @@ _TOKEN = re.compile(
     r"|(?P<ymd>\d{4}/\d\d/\d\d)(?![\d/])"
     r"|(?P<my>\d{1,2}/\d{4})(?![\d/])"
     r"|(?P<dmy>\d{1,2}-\d{1,2}-\d{4})(?![\d-])"
-    r"|(?P<numdate>\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d\d)(?!\d)|\.(?!\s*(?-i:[A-Z])))?)(?![\d/]|\.\d)"
+    r"|(?P<numdate>\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d\d)(?!\d)|\.(?!\s*(?!(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?-i:[A-Z])))?)"
+    r"(?![\d/]|\.\d)"
     r"|(?P<clock>\d{1,2}[:h]\d\d)(?::\d\d)?(?!\d)"
     r"|(?P<amount>\d+(?:[.,]\d+)+)"
     r"|(?P<dayd>\d{1,2})\.(?=[A-Za-z]{3})"
@@ -256,9 +257,10 @@ def _clock_digits(digits: str, ampm: str) -> When | None:
         h, mi = int(digits[:-2]), int(digits[-2:])
     else:
         return None
-    if not (1 <= h <= 24 and mi < 60):
+    twelve = ampm[:1] in ("a", "p")  # else a 24-hour time ("1210" is ten past noon, "0015" a quarter past midnight)
+    if not ((1 if twelve else 0) <= h <= 24 and mi < 60):
         return None
-    if h <= 12:
+    if twelve and h <= 12:
         h = (h % 12) + (12 if ampm[0] == "p" else 0)
     return When(hour=h, minute=mi, gran="time")
 
@@ -325,7 +327,8 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
         prev = out[-1] if out else None
         if p.kind == "numdate":
             parsed = _numdate(p.value, ref)
-            dotted_clock = re.fullmatch(r"\d{1,2}\.\d\d", p.raw) is not None
+            dotted_clock = re.fullmatch(r"\d{1,2}\.\d\d", p.value) is not None and (
+                not p.raw.endswith(".") or (prev is not None and prev.raw.lower() in _ROUGHLY))
             clocky = (nxt is not None and (nxt.kind == "ampm" or nxt.raw.lower() == "h")) or dotted_clock and (
                 (prev is not None and prev.raw.lower() in _BEFORE_CLOCK)
                 or _ends_a_date(out)
@@ -347,7 +350,7 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
                     out.append(Piece("when", p.start, nxt.end, w, raw=p.raw))
                     i += 2
                     continue
-                out.append(Piece("when", p.start, p.end, w, raw=p.raw))
+                out.append(Piece("when", p.start, p.start + len(p.value), w, raw=p.raw))  # "17.30." ends a sentence
             else:
                 out.append(Piece("word", p.start, p.end, raw=p.raw))
             i += 1
@@ -370,10 +373,12 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
                     out.append(Piece("when", p.start, nxt.end, w, raw=p.raw))
                     i += 2
                     continue
+            after_weekday = prev is not None and prev.kind == "when" and prev.value.weekday is not None \
+                and prev.value.day is None and prev.value.month is None
             after_date = _has_day(prev) or (prev is not None and prev.raw.lower() in _BEFORE_CLOCK and any(
                 q.kind == "when" and q.value.dated for q in out[-3:]))
             if len(p.raw) == 4 and after_date and (w := _clock_digits(p.raw, "24")) is not None and (
-                    p.raw[0] == "0" or prev.raw.lower() in _BEFORE_CLOCK
+                    p.raw[0] == "0" or prev.raw.lower() in _BEFORE_CLOCK or after_weekday
                     or (abs(p.value - ref.year) > 100 and not says_more(text, p.start, p.end))
                     or (nxt is not None and nxt.kind == "range" and nxt2 is not None and len(nxt2.raw) == 4)):
                 out.append(Piece("when", p.start, p.end, w, raw=p.raw))  # "1 Dec 0710", "27/08 1605-1800"
@@ -468,6 +473,7 @@ def _atoms(items: list[Piece], text: str, ref: date) -> list[Piece]:
     return out
 
 
+_ROUGHLY = frozenset("at around about approx approximately ca".split())  # "approximately 17.30." is a time
 _BEFORE_CLOCK = frozenset("at around about approx approximately ca by after before until till from".split())
 
 
@@ -781,7 +787,7 @@ def _join(p: Piece, q: Piece, between: list[Piece], after: Piece | None = None) 
     if p.kind in ("num", "ord") and not (q.kind == "when" and q.value.month is not None and q.value.day is None):
         return None
     if q.kind in ("num", "ord") and not (p.kind == "when" and p.value.day is None and (
-            p.value.month is not None or (p.value.weekday is not None and not p.value.timed and (
+            p.value.month is not None or (p.value.weekday is not None and (
                 q.kind == "ord" or after is None or after.kind in ("stop", ",", "when"))))):
         return None  # "May 3", "Thursday 21st", "on Sunday 17."; not "Tuesday 19 people"
     if "in" in words and not (b.timed and not b.dated):  # "in the morning", not "in 2019" after a date
@@ -979,7 +985,7 @@ def resolve(w: When, ref: date, text: str, start: int, end: int, last_day: date 
     if w.day is not None and w.month is not None:
         year = w.year if w.year is not None else _year_of(w.month, w.day, ref, ahead)
         if w.year is None and w.weekday is not None:  # "Monday, Oct. 26": the nearest year it is a Monday
-            years = [y for y in range(ref.year - 3, ref.year + 2)
+            years = [y for y in range(ref.year - (0 if ahead else 3), ref.year + 2)
                      if _valid(y, w.month, w.day) and date(y, w.month, w.day).isoweekday() == w.weekday]
             if years:
                 year = min(years, key=lambda y: abs(y - year))
