@@ -5,7 +5,8 @@ alike. A phrase is right when the time it names matches the gold at the gold's g
 
 - ``Time[]{2017-05-19 X:X (X/noon)}``: the date, plus the part of day (or 12:00 for noon);
 - ``Time[]{2017-10-11 08:30 (X/X)}``: the date and the clock time;
-- ``Interval[]{A - B}``: both ends, each as above (an end with no date takes the start's);
+- ``Interval[]{A - B}``: both ends, each as above (an end with no date takes the start's); a week's value
+  ("2017-W36") is the interval from its Monday to its Sunday;
 - ``Duration[]{2 nights}``: a DURATION of that many days.
 
 The values a system gives for one phrase are read in order: a time with no date takes the last date named
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "timeparse" / "timeparse_corpus.json"
@@ -125,6 +127,17 @@ def _agree(a: Point, b: Point) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(_fields(a), _fields(b), strict=True))
 
 
+def _week_as_interval(timexes: list[dict]) -> list[Point]:
+    """A week's value ("2017-W36") names the interval from its Monday to its Sunday."""
+    for t in timexes:
+        m = re.fullmatch(r"(\d{4})-W(\d\d)", t["value"])
+        if m:
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            sunday = monday + timedelta(days=6)
+            return [Point(monday.year, monday.month, monday.day), Point(sunday.year, sunday.month, sunday.day)]
+    return []
+
+
 def matches(gold: Point | None, got: Point | None) -> bool:
     """Whether ``got`` is the gold point at the gold's grain."""
     if gold is None or got is None:
@@ -145,6 +158,8 @@ def correct(gold: tuple, timexes: list[dict]) -> bool:
     if gold[0] == "duration":
         return any(t["type"] == "DURATION" and re.fullmatch(rf"P{gold[1]}(D|NI?)", t["value"]) for t in timexes)
     found = points(timexes)
+    if gold[0] == "interval" and len(found) < 2:
+        found = _week_as_interval(timexes) or found
     if gold[0] == "time":
         return bool(found) and matches(gold[1], found[0])
     _, start, end = gold

@@ -225,3 +225,9 @@ def test_more_ranges():
 ])
 def test_24_hour_clocks_in_notes(text, expected):
     assert found(text) == expected
+
+
+def test_a_range_of_day_numbers():
+    assert found("from 3. to 5.10.2017") == [("3", "2017-10-03"), ("5.10.2017", "2017-10-05")]
+    assert found("24 - 29") == [("24", "2017-10-24"), ("29", "2017-10-29")]  # the end is never before the start
+    assert found("Scores were 24 - 29 in the end.") == []

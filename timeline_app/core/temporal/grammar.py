@@ -64,7 +64,7 @@ _TOKEN = re.compile(
     r"(?![\d/]|\.\d)"
     r"|(?P<clock>\d{1,2}[:h]\d\d)(?::\d\d)?(?!\d)"
     r"|(?P<amount>\d+(?:[.,]\d+)+)"
-    r"|(?P<dayd>\d{1,2})\.(?=[A-Za-z]{3})"
+    r"|(?P<dayd>\d{1,2})\.(?=[A-Za-z]{3}|\s*(?:-|to\b|till\b|until\b)\s*\d)"
     r"|(?P<numtok>(?P<num>\d+)(?:\s?(?P<suffix>st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?)(?!(?-i:[a-z])))?)"
     r"|(?P<word>[Qq][1-4](?!\d)|[ap]\.m\b\.?|[A-Za-z]+(?:'s)?\.?)"
     r"|(?P<punct>[-\u2013\u2014,/&])"
@@ -150,7 +150,7 @@ def pieces(text: str, lo: int = 0, hi: int | None = None) -> list[Piece]:
                 continue
             kind = "word"
         elif kind == "dayd":  # "29.Sept": a day number, written the German way
-            out.append(Piece("num", s, e, int(m.group("dayd")), raw=m.group("dayd")))
+            out.append(Piece("num", s, m.end("dayd"), int(m.group("dayd")), raw=m.group("dayd")))
             continue
         elif kind == "num":
             digits, suffix = m.group("num"), (m.group("suffix") or "").lower().replace(".", "").replace(" ", "")
@@ -866,7 +866,7 @@ def _ranges(items: list[Piece]) -> list[list[Found]]:
                 if connector.kind in ("range", "to") or (connector.kind == "and" and between) or slash_days:
                     if p.kind == "num" and q.kind == "num" and i > 0 and _a_date_before(items[i - 1]):
                         p, q = _as_hour(p), _as_hour(q)  # "27.10.2017 20-21": hours of that day
-                    ends = _complete(p, q)
+                    ends = _complete(p, q, alone=n == 3)
                     if ends is not None:
                         out.append([Found(p.start, p.end, ends[0]), Found(q.start, q.end, ends[1])])
                         i = j + 2
@@ -901,7 +901,7 @@ def _standalone(p: Piece, alone: bool) -> When | None:
     return p.value
 
 
-def _complete(a: Piece, b: Piece) -> tuple[When, When] | None:
+def _complete(a: Piece, b: Piece, alone: bool = False) -> tuple[When, When] | None:
     """Two ends of a range, each taking from the other what it lacks: 'June 3 to 5', '3-5 June', '2-3pm'."""
     wa, wb = _end(a), _end(b)
     if wa is None or wb is None:
@@ -922,6 +922,9 @@ def _complete(a: Piece, b: Piece) -> tuple[When, When] | None:
     if (wa.timed != wb.timed) and not (wa.dated and wb.dated):
         return None
     fa, fb = _fill(wa, wb), _fill(wb, wa)
+    if alone and wa.month is None and wb.month is None and wa.day is not None and wb.day is not None \
+            and not (wa.timed or wb.timed):
+        return wa, wb  # "24 - 29" written alone: days of the coming month
     if fa is None or fb is None:
         return None
     return fa, fb

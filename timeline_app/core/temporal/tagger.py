@@ -193,6 +193,8 @@ def _composed_reading(c: _Composed, ctx: Context) -> Reading | None:
                                 period.part, period.index)
             elif w.year is None and w.month is not None:
                 period = period.shift(1, "year")
+            elif w.month is None and w.day is not None:  # "24 - 29": the end falls in the start's month or after
+                period = period.shift(1, "month")
             value = period.value
         elif start is not None and period.gran == "time" and start[2].gran == "time" and start[2].day == period.day \
                 and (period.hour, period.minute) < (start[2].hour, start[2].minute):
