@@ -72,7 +72,8 @@ def build_events(document: Document, timexes: list[Timex], mentions: list[Mentio
         roles = SentenceRoles(text, (start, end), in_sentence, discourse, own)
         actors = tuple(dict.fromkeys(m.actor for m in in_sentence))
         sentence = text[start:end]
-        marks = len(_QUOTE_MARK.findall(sentence))
+        marks = len(_QUOTE_MARK.findall(sentence)) if '"' in sentence or "“" in sentence or "''" in sentence \
+            or "``" in sentence or "”" in sentence else 0
         quoted = _all_quoted(sentence, open_quote)
         for t in own or [None]:
             who = roles.principal(t)
@@ -119,6 +120,8 @@ _CLOSE_AT_END = re.compile(r"[\"”]|''")
 def _all_quoted(sentence: str, open_quote: bool) -> bool:
     """True when the whole sentence is the words of a quotation, with no speaker named in it: it runs on from
     the sentence before, or opens the sentence, and closes (if at all) at its end."""
+    if not open_quote and sentence.lstrip()[:1] not in ('"', "“", "`"):
+        return False
     body = sentence.strip()
     opening = re.match(r"[\"“]|``", body)
     if not open_quote and opening is None:
