@@ -98,7 +98,7 @@ def test_a_quoted_sentence_with_no_speaker_anywhere_stays_unattributed() -> None
 
 
 def test_a_description_points_back_to_the_organisation_named_before() -> None:
-    text = "Brandt Motors Corp. bid for Jaguar. This week, the U.S. auto giant paid for ten members to fly to Detroit."
+    text = "Brandt Motors Corp. bid for Jaguar. This week, the company paid for ten members to fly to Detroit."
     assert _lanes(text, "This week") == {"This week": "Brandt Motors Corp."}
 
 

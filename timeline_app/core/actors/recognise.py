@@ -9,6 +9,7 @@ said"), an organisation by its last word ("Sony Corp.", "Interior Ministry"). La
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -16,7 +17,6 @@ from functools import cache, lru_cache
 from timeline_app.core.actors.gazetteer import gazetteer_mentions
 from timeline_app.core.actors.tables import load_tables
 from timeline_app.core.model import Actor, Mention
-from timeline_app.core.patterns import trie_pattern
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|Corp|Inc|Co|Ltd|Brig)\."
 _NAME_WORD = r"(?:O'|Mc|Mac)?[A-Z][a-z\u00C0-\u024F'’]+(?:[A-Z][a-z]+)*(?:-[A-Za-z][a-z\u00C0-\u024F]+)*"
@@ -519,9 +519,11 @@ def _listed_with_persons(text: str, loose: list[list[tuple[str, int]]], persons:
                          genders: dict[str, str], found: list[tuple[int, int, int, str]]) -> None:
     """Runs of two or three names listed next to a person ("Wasim Jaffer, Gautam Gambhir and Anil Kumble"
     after a named player) are persons too; the list is followed both ways until nothing new joins it."""
+    spans = [(f[0], f[1]) for f in found if f[3] in persons]
+    if not spans or not loose:
+        return
     tables = load_tables()
     taken = {f[0] for f in found}
-    spans = [(f[0], f[1]) for f in found if f[3] in persons]
     waiting = []
     for words in loose:
         tokens = [w for w, _ in words]
@@ -598,21 +600,18 @@ def _spelled_out(text: str, at: int, acronym: str, orgs: dict[str, Actor],
             return
 
 
-# "the company", "the U.S. auto giant": the organisation named last before it. The head noun is found first and
-# "the" looked for in the few words before it: a regex starting at every "the" costs more.
-_ORG_HEADS = ("company firm airline carrier bank club team group agency automaker insurer newspaper broadcaster "
-              "ministry party league council commission giant maker producer manufacturer operator retailer lender "
-              "conglomerate").split()
-_DESCRIPTION = re.compile(rf"\b(?:({trie_pattern(_ORG_HEADS)})|(country))\b")
-_THE_BEFORE = re.compile(r"\b[Tt]he (?:(?:[A-Z]\.)+ |[a-z][a-z-]+ ){0,2}$")
-_NOT_COUNTRY = re.compile(r"['’]s? (?:capital|border)|side")
+# "the company", "the airline": the organisation named last before it; "the country": the story's country.
+_DESCRIPTION = re.compile(r"\b[Tt]he (?:(company|firm|airline|carrier|bank|club|team|group|agency|automaker|insurer|"
+                          r"newspaper|broadcaster|ministry|party|league|council|commission|conglomerate)|(country)"
+                          r"(?!['’]s? (?:capital|border)|side))\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he (?:[a-z][a-z-]+ ){0,2}$")
 
 
-@cache
-def _title_description() -> re.Pattern[str]:
-    """ "the president", "the foreign minister": a title that stands for the person named last with it."""
-    words = trie_pattern(sorted(w for w in _role_words() if w.isalpha()))
-    return re.compile(rf"\b(?:{words})\b(?! of\b| [A-Z])")
+@lru_cache(maxsize=256)
+def _title_description(word: str) -> re.Pattern[str]:
+    """ "the president", "the foreign minister": a title that stands for the person named last with it. One
+    literal pattern per title the text gives a person: a search for every title of the tables costs more."""
+    return re.compile(rf"{re.escape(word)}\b(?! of\b| [A-Z])")
 
 
 def _the_before(text: str, at: int) -> int | None:
@@ -626,32 +625,26 @@ def _descriptions(text: str, found: list[tuple[int, int, int, str]], actors: dic
     """Mentions for descriptions that point back: "the company" to the last organisation named, "the country" to
     the country of the story, "the president" to the last person named with that title."""
     orgs = sorted((f[0], f[3]) for f in found if f[3] in actors and actors[f[3]].kind == "organization")
+    org_starts = [at for at, _ in orgs]
     out = []
-    for m in _DESCRIPTION.finditer(text):
+    for m in _DESCRIPTION.finditer(text, orgs[0][0] if orgs and not home else 0):
         if m.group(2):
-            if home and text.endswith(("the ", "The "), 0, m.start()) and not _NOT_COUNTRY.match(text, m.end()):
-                out.append((m.start() - 4, m.end(), 4, home))
+            if home:
+                out.append((m.start(), m.end(), 4, home))
             continue
-        if not orgs or orgs[0][0] >= m.start():
-            continue
-        the = _the_before(text, m.start())
-        if the is None:
-            continue
-        before = [actor for at, actor in orgs if at < the]
-        if before:  # ahead of any name inside it ("the U.S. auto giant" is the company, not the U.S.)
-            out.append((the, m.end(), 0 if m.start() - the > 4 else 4, before[-1]))
+        n = bisect_left(org_starts, m.start())
+        if n:
+            out.append((m.start(), m.end(), 4, orgs[n - 1][1]))
     if person_titles:
-        titled = sorted(person_titles.items())
-        for m in _title_description().finditer(text):
-            if titled[0][0] >= m.start():
-                continue
-            the = _the_before(text, m.start())
-            if the is None:
-                continue
-            title = m.group(0)
-            who = [person for at, (word, person) in titled if at < the and word == title]
-            if who:
-                out.append((the, m.end(), 4, who[-1]))
+        titled: dict[str, list[tuple[int, str]]] = {}  # title word -> where persons were named with it
+        for at, (word, person) in sorted(person_titles.items()):
+            titled.setdefault(word, []).append((at, person))
+        for word, named in titled.items():
+            for m in _title_description(word).finditer(text, named[0][0] + 1):
+                the = _the_before(text, m.start()) if m.start() and not text[m.start() - 1].isalpha() else None
+                n = 0 if the is None else bisect_left(named, (the, ""))
+                if n:
+                    out.append((the, m.end(), 4, named[n - 1][1]))
     return out
 
 
