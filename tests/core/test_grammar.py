@@ -231,3 +231,12 @@ def test_a_range_of_day_numbers():
     assert found("from 3. to 5.10.2017") == [("3", "2017-10-03"), ("5.10.2017", "2017-10-05")]
     assert found("24 - 29") == [("24", "2017-10-24"), ("29", "2017-10-29")]  # the end is never before the start
     assert found("Scores were 24 - 29 in the end.") == []
+
+
+def test_a_bare_time_belongs_to_the_day_named_in_its_sentence_only():
+    assert found("We will meet on Friday, and at 10:00 we start.") == [("Friday", "2017-09-29"),
+                                                                     ("10:00", "2017-09-29T10:00")]
+    assert found("We will meet on Friday. At 10:00 we start.") == [("Friday", "2017-09-29"),
+                                                                  ("10:00", "2017-09-26T10:00")]
+    text = "Eli, 10:20: I thought we said Friday\nDana, 10:21: ok"
+    assert ("10:21", "2017-09-26T10:21") in found(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from datetime import date, datetime, timedelta
 
 from timeline_app.core.model import Timex
@@ -169,13 +170,17 @@ def _composed(text: str, ref: date, triggers: dict) -> tuple[list[tuple], list[t
     return out, ranges
 
 
+_NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]|\n")
+
+
 def _composed_reading(c: _Composed, ctx: Context) -> Reading | None:
     """The reading of a composed expression; a bare clock time falls on the day last named, if it was near."""
     found = c.found
     w = found.when
     last_day = None
-    if ctx.last is not None and ctx.last.gran in ("day", "time", "part") and 0 <= found.start - ctx.last_at < 80:
-        last_day = ctx.last.day
+    if ctx.last is not None and ctx.last.gran in ("day", "time", "part") and 0 <= found.start - ctx.last_at < 80 \
+            and not _NEW_SENTENCE.search(ctx.text, ctx.last_at, found.start):
+        last_day = ctx.last.day  # "on Friday ... at 10:00"; a time in the next line or sentence is not that day's
     if w.mod == "IN":  # "in ten days": a date only when it lies ahead
         if ctx.tense(found.start, found.end) != "future":
             return None
