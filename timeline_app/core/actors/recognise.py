@@ -196,8 +196,26 @@ def _person_appositive(text: str, end: int) -> bool:
     app = _PERSON_APPOSITIVE.match(text, end)
     if app is None:
         return False
-    nouns = load_tables().person_nouns
-    return any(w in nouns for w in app.group(1).split()[:5])
+    return _appositive_head(app.group(1), load_tables().person_nouns)
+
+
+_ORG_NOUNS = frozenset("group party company firm organization organisation movement militia faction union alliance "
+                       "network outfit newspaper daily agency bank club team broadcaster carrier airline".split())
+
+
+def _org_appositive(text: str, end: int) -> bool:
+    """True when "X, the most powerful guerrilla group, ..." follows: an appositive headed by an organisation noun."""
+    app = _PERSON_APPOSITIVE.match(text, end)
+    return app is not None and _appositive_head(app.group(1), _ORG_NOUNS)
+
+
+def _appositive_head(appositive: str, nouns: frozenset[str]) -> bool:
+    words = _APPOSITIVE_HEAD.split(appositive, maxsplit=1)[0].split()[:5]
+    # the head is the last word before a preposition: "a U.S. fugitive on the list", not "the guerrilla group"
+    return bool(words) and (words[-1] in nouns or words[-1].endswith("'s") and any(w in nouns for w in words))
+
+
+_APPOSITIVE_HEAD = re.compile(r"\b(?:on|of|for|in|at|with|who|whose|which|that|from|to|since|and|wanted|accused)\b")
 
 
 _MODIFIER_WORD = re.compile(r"[\w.]+-[a-z]")  # "Cancer-stricken Mobutu", "Connecticut-based ..."
@@ -330,6 +348,12 @@ def analyse(text: str) -> Analysis:
             possessive = lead is not None and text.startswith(("'s ", "’s "), lead_end)
             # "Aleksander Kwasniewski and Vaclav Havel signed": a name joined to a person is a person
             joined = text.endswith(" and ", 0, start) and any(f[1] == start - 5 and f[3] in persons for f in found[-2:])
+            if lead is None and 2 <= len(tokens) <= 4 and _org_appositive(text, end):
+                name = " ".join(tokens)  # "the Hizbul Mujahideen, the most powerful guerrilla group,"
+                if name not in tables.aliases:
+                    orgs.setdefault(name, Actor(name, "organization", (name,)))
+                    found.append((words[0][1], end, 2, name))
+                continue
             if not (2 <= len(tokens) <= 4 and (possessive or joined or _person_appositive(text, end)
                                                or _AGE.match(text, end))):
                 if lead is None and 2 <= len(tokens) <= 3:

@@ -203,10 +203,27 @@ def _is_subject(text: str, m: Mention, sentence_start: int) -> bool:
 
 _BY_AGENT = re.compile(r"\b[a-z]{3,} by (?:the |a |an )?$")  # "found by", "a study by the"
 _TITLE_GAP = re.compile(r"(?:'s|’s)?(?: (?!and |or )[\w.-]+){0,4} $")
+def _title_words(gap: str) -> bool:
+    """True when the words between a country and a name can be a title ("Deputy Foreign Minister", "astronaut"),
+    not a verb and its object ("Dar reportedly joined the Hizbul Mujahideen")."""
+    return not any(w in ("the", "a", "an") or w.islower() and w.endswith(("ed", "ly")) for w in gap.split())
+
+
 _NEXT_TO_VERB = re.compile(r"(?:'s|’s)?(?:,[^,]{0,90},)? ?(?:[\w.-]+ ){0,2}$")
 
 
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are|be) (?:[a-z]+ly )?[a-z]+(?:ed|en|wn|t) by (?:the |a |an )?$")
+
+
 def _subject(text: str, clause: Clause, inside: list[Mention], sentence_start: int) -> Mention | None:
+    """Who acts in a clause: a passive's by-agent ("was suspended by the Indiana Pacers"), else its subject."""
+    for m in inside:
+        if clause.start <= m.start < clause.end and _PASSIVE_BY.search(text, max(clause.start, m.start - 60), m.start):
+            return m
+    return _active_subject(text, clause, inside, sentence_start)
+
+
+def _active_subject(text: str, clause: Clause, inside: list[Mention], sentence_start: int) -> Mention | None:
     if clause.speech:  # "..., New Zealand said": the speaker stands next to the verb
         verb = text.rfind(" ", clause.start, clause.end - 1)
         for m in reversed(inside):
@@ -218,7 +235,8 @@ def _subject(text: str, clause: Clause, inside: list[Mention], sentence_start: i
         if clause.start <= m.start < clause.end and _is_subject(text, m, sentence_start):
             # "Russian Deputy Foreign Minister Sergei Ryabkov": the person, not the country before the title
             for n in inside[i + 1:i + 3]:
-                if n.start >= clause.end or not _TITLE_GAP.match(text, m.end, n.start):
+                if n.start >= clause.end or not _TITLE_GAP.match(text, m.end, n.start) or not _title_words(
+                        text[m.end:n.start]):
                     break
                 if n.actor != m.actor and text[n.start].isupper() and " " in text[n.start:n.end].strip():
                     return n
