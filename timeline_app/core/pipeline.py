@@ -11,6 +11,7 @@ from pathlib import Path
 from timeline_app.core import actors as actor_rules
 from timeline_app.core.events import build_events, merge_events
 from timeline_app.core.ingest import IngestError, collect_files, read_document
+from timeline_app.core.lanes import unify_lanes
 from timeline_app.core.model import Actor, Document, Event, Mention, Timeline, Timex
 from timeline_app.core.temporal import tag
 
@@ -72,15 +73,17 @@ def process_files(paths: Iterable[str | Path], reference_date: date | None = Non
 def build_timeline(results: Iterable[DocumentResult], merge: bool = False) -> Timeline:
     """Gather per-document results into one Timeline with the actors its events name.
 
-    With ``merge``, the same happening reported by several documents becomes one event listing all its sources.
+    The variants of one actor's name that different documents use become one lane (see ``core/lanes.py``). With
+    ``merge``, the same happening reported by several documents becomes one event listing all its sources.
     """
     results = list(results)
-    events = [e for r in results for e in r.events]
-    if merge:
-        events = merge_events(events)
     known = actor_rules.catalog()
     for r in results:
         known.update((a.name, a) for a in r.actors)
+    # one lane per actor across documents: "James C. Kopp" in one article and "James Kopp" in another
+    events = unify_lanes((e for r in results for e in r.events), known)
+    if merge:
+        events = merge_events(events)
     used: dict[str, Actor] = {}
     for e in events:
         for name in e.actors:
