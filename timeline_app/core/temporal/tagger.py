@@ -96,8 +96,7 @@ def _choose_spans(text: str, ref: date, triggers: dict, narrative: bool):
                 candidates.append((start, end, m, normalise, 1))
     composed, ranges = _composed(text, ref, triggers)
     if ranges:  # a range the grammar read ("June 3 to 5") is its two ends, not a rule's reading of the whole
-        inside = [(lo, hi) for lo, hi in ranges]
-        candidates = [c for c in candidates if not any(lo <= c[0] and c[1] <= hi for lo, hi in inside)]
+        candidates = [c for c in candidates if not _inside_any(c[0], c[1], ranges)]
     candidates.extend(composed)
     # the longest reading wins; between equally long ones a rule wins over the grammar, unless the grammar's
     # reading is one the rules cannot give ("in ten days" as a date)
@@ -116,6 +115,12 @@ def _choose_spans(text: str, ref: date, triggers: dict, narrative: bool):
         chosen.append((start, end, m, normalise))
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies within one of ``spans`` (sorted by start, with the furthest end so far)."""
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    return i > 0 and spans[i - 1][1] >= end
 
 
 class _Composed:
@@ -167,6 +172,11 @@ def _composed(text: str, ref: date, triggers: dict) -> tuple[list[tuple], list[t
                             _composed_reading, 0 if prefer else GRAMMAR_PRIORITY))
             if first is not None:
                 ranges.append((first.start, group[1].end))
+    ranges.sort()
+    furthest = -1
+    for k, (lo, hi) in enumerate(ranges):  # each span carries the furthest end of any span starting before it
+        furthest = max(furthest, hi)
+        ranges[k] = (lo, furthest)
     return out, ranges
 
 
