@@ -240,3 +240,9 @@ def test_a_bare_time_belongs_to_the_day_named_in_its_sentence_only():
                                                                   ("10:00", "2017-09-26T10:00")]
     text = "Eli, 10:20: I thought we said Friday\nDana, 10:21: ok"
     assert ("10:21", "2017-09-26T10:21") in found(text)
+
+
+def test_a_history_keeps_its_year_for_what_the_grammar_composes():
+    years = " ".join(f"In {y} the war went on." for y in range(1930, 1945))
+    text = years + " In 1941 the army crossed the river. On June 22 at 3 a.m. the guns opened fire."
+    assert ("June 22 at 3 a.m.", "1941-06-22T03:00") in found(text)

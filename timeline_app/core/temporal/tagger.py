@@ -195,6 +195,9 @@ def _composed_reading(c: _Composed, ctx: Context) -> Reading | None:
         if ctx.tense(found.start, found.end) != "future":
             return None
         w = grammar.replace(w, mod="")
+    story_year = ctx.narrative_year(found.start)
+    if story_year is not None and w.year is None and w.month is not None and w.anchor == "absolute":
+        w = grammar.replace(w, year=story_year, weekday=None)  # a history's "June 22 at 3 a.m." is in its year
     resolved = grammar.resolve(w, ctx.ref, ctx.text, found.start, found.end, last_day)
     if resolved is None:
         return None
