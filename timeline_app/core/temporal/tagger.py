@@ -157,7 +157,7 @@ def _composed(text: str, ref: date, triggers: dict) -> tuple[list[tuple], list[t
             hi += 1
         try:
             groups = grammar.parse(text, ref, lo, hi)
-        except (ValueError, OverflowError, KeyError, IndexError, TypeError, ZeroDivisionError):
+        except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError, ZeroDivisionError):
             logger.debug("grammar failed on %r", text[lo:hi], exc_info=True)
             continue
         for group in groups:
